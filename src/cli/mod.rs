@@ -1,0 +1,151 @@
+//! The command line: parses arguments, wires the pipeline layers together and
+//! turns the outcome into an exit status. This is the only place that reads
+//! the clock (the default as-of date is today) or prints.
+//!
+//! Exit statuses: 0 when no error was found (warnings allowed), 1 when the
+//! input has at least one error, 2 for a usage error or a missing folder.
+
+mod check;
+mod demo;
+mod explain;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// Exit status: the input is clean (warnings allowed).
+pub const EXIT_OK: i32 = 0;
+/// Exit status: the input has at least one error.
+pub const EXIT_ERRORS: i32 = 1;
+/// Exit status: usage error, missing folder, or a failure of smq itself.
+pub const EXIT_USAGE: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "smq",
+    version,
+    about = "Registres Excel du SMQ → contrôles et rapports prêts pour l'audit",
+    long_about = "smq lit les registres Excel du système de management de la qualité \
+                  (événements, actions, fournisseurs, enquêtes, indicateurs, objectifs, audits, \
+                  documents, veille, parties intéressées, formations), les vérifie cellule par \
+                  cellule et produit les rapports.",
+    after_help = "Exemples :\n  smq demo\n  smq check demo\n  smq check registres/ --format json --lang en\n  smq explain date-before-open"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options shared by the commands that read a workspace.
+#[derive(clap::Args, Debug, Clone)]
+pub struct Common {
+    /// Language of messages: fr (default) or en. Overrides `lang` in smq.toml.
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Date the data is judged at (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Find and check every register of a folder.
+    #[command(
+        after_help = "Exemple :\n  smq check registres/ --as-of 2026-10-31\n\nStatut de sortie : 0 sans erreur (avertissements permis), 1 s'il y a au moins une erreur, 2 pour une erreur d'usage."
+    )]
+    Check {
+        /// Folder of workbooks (default: current folder).
+        dir: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Explain what a check does, why it matters, with an example.
+    #[command(after_help = "Exemple :\n  smq explain duplicate-id")]
+    Explain {
+        /// The check's code, as shown between brackets (`error[duplicate-id]`).
+        code: String,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Write the demo workspace (a fictional service's registers).
+    #[command(after_help = "Exemple :\n  smq demo\n  smq demo /tmp/demo")]
+    Demo {
+        /// Where to write it (default: ./demo).
+        dir: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+}
+
+/// Output format of `smq check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// `--lang` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("date attendue au format AAAA-MM-JJ : {s}"))
+}
+
+/// Today, from the wall clock: the only place smq reads it.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Runs the command line and returns the exit status.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    EXIT_OK
+                }
+                _ => EXIT_USAGE,
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Check {
+            dir,
+            format,
+            common,
+        } => check::run(dir, format, &common),
+        Command::Explain { code, lang } => {
+            explain::run(&code, lang.map(Lang::from).unwrap_or_default())
+        }
+        Command::Demo { dir, lang } => demo::run(dir, lang.map(Lang::from).unwrap_or_default()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("smq: {e:#}");
+            EXIT_USAGE
+        }
+    }
+}

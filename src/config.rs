@@ -1,0 +1,204 @@
+//! `smq.toml`, the optional workspace configuration. Every setting has a
+//! default, so a folder of workbooks with no configuration works. The file is
+//! read strictly: an unknown key or a wrong type is a diagnostic naming the
+//! line, never silently ignored.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::i18n::Lang;
+use crate::input::text::fold;
+use crate::registers::RegisterKind;
+
+/// The name of the configuration file in a workspace.
+pub const FILE_NAME: &str = "smq.toml";
+
+/// The effective configuration.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Language of messages and reports (`fr` or `en`).
+    pub lang: Option<Lang>,
+    pub service: Service,
+    /// Where each register is and how its headers map, by register key.
+    pub registers: BTreeMap<String, RegisterConfig>,
+    pub suppliers: SuppliersConfig,
+    pub surveys: SurveysConfig,
+}
+
+/// Who the reports are about.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Service {
+    pub name: Option<String>,
+    pub address: Option<String>,
+}
+
+/// Overrides for one register.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RegisterConfig {
+    /// Workbook(s) holding the register, relative to the workspace; when set,
+    /// the register is looked for only there.
+    pub files: Vec<String>,
+    /// Sheet(s) holding the register; when set, these sheets are read as this
+    /// register whatever their headers.
+    pub sheets: Vec<String>,
+    /// Header text → field key, for headers smq does not know.
+    pub headers: BTreeMap<String, String>,
+}
+
+/// Supplier evaluation settings.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SuppliersConfig {
+    /// Criteria column headers; when empty, every other numeric column is a criterion.
+    pub criteria: Vec<String>,
+}
+
+/// Satisfaction survey settings.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SurveysConfig {
+    /// Number of levels of the Likert scale (4 or 5); detected when absent.
+    pub scale: Option<u8>,
+    /// Question column headers; when empty, every other column of answers is a question.
+    pub questions: Vec<String>,
+}
+
+impl Config {
+    /// Reads `smq.toml` from `root` if there is one. Problems become
+    /// diagnostics and the defaults are used, so a typo never stops a check.
+    pub fn load(root: &Path) -> (Config, Vec<Diagnostic>) {
+        let path = root.join(FILE_NAME);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Config::default(), vec![]);
+            }
+            Err(e) => {
+                let d = Diagnostic::new(Code::ConfigInvalid, None, Location::file(FILE_NAME))
+                    .arg("reason", e.to_string());
+                return (Config::default(), vec![d]);
+            }
+        };
+        Config::parse(&text)
+    }
+
+    /// Parses configuration text.
+    pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
+        match toml::from_str::<Config>(text) {
+            Ok(cfg) => {
+                let diags = cfg.validate();
+                (cfg, diags)
+            }
+            Err(e) => {
+                let line = e
+                    .span()
+                    .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+                let mut loc = Location::file(FILE_NAME);
+                loc.line = line.map(|l| l as u32);
+                let reason = e.message().trim().to_owned();
+                (
+                    Config::default(),
+                    vec![Diagnostic::new(Code::ConfigInvalid, None, loc).arg("reason", reason)],
+                )
+            }
+        }
+    }
+
+    fn validate(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let bad = |reason: String| {
+            Diagnostic::new(Code::ConfigInvalid, None, Location::file(FILE_NAME))
+                .arg("reason", reason)
+        };
+        for (key, reg) in &self.registers {
+            let Some(kind) = RegisterKind::from_key(key) else {
+                let known: Vec<&str> = RegisterKind::ALL.iter().map(|k| k.key()).collect();
+                out.push(bad(format!(
+                    "[registers.{key}]: {} ({})",
+                    key,
+                    known.join(", ")
+                )));
+                continue;
+            };
+            for field in reg.headers.values() {
+                if !kind.spec().fields.iter().any(|f| f.key == field) {
+                    let known: Vec<&str> = kind.spec().fields.iter().map(|f| f.key).collect();
+                    out.push(bad(format!(
+                        "[registers.{key}.headers]: « {field} » ({})",
+                        known.join(", ")
+                    )));
+                }
+            }
+        }
+        if let Some(scale) = self.surveys.scale
+            && !(scale == 4 || scale == 5)
+        {
+            out.push(bad(format!("[surveys] scale = {scale} (4, 5)")));
+        }
+        out
+    }
+
+    /// The register configuration for `kind`, if any.
+    pub fn register(&self, kind: RegisterKind) -> Option<&RegisterConfig> {
+        self.registers.get(kind.key())
+    }
+
+    /// The field a header maps to by configuration, for `kind`.
+    pub fn mapped_field(&self, kind: RegisterKind, header: &str) -> Option<&str> {
+        let folded = fold(header);
+        self.register(kind)?
+            .headers
+            .iter()
+            .find(|(h, _)| fold(h) == folded)
+            .map(|(_, f)| f.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_is_the_default() {
+        let (cfg, diags) = Config::parse("");
+        assert!(diags.is_empty());
+        assert!(cfg.lang.is_none());
+    }
+
+    #[test]
+    fn unknown_key_names_its_line() {
+        let (_, diags) = Config::parse("lang = \"fr\"\n\nlangue = \"en\"\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, Code::ConfigInvalid);
+        assert_eq!(diags[0].location.line, Some(3));
+    }
+
+    #[test]
+    fn header_mapping_to_unknown_field_is_reported() {
+        let (_, diags) = Config::parse(
+            "[registers.rex.headers]\n\"Date évt\" = \"detected\"\n\"Truc\" = \"nope\"\n",
+        );
+        assert_eq!(diags.len(), 1);
+        let (cfg, diags) = Config::parse("[registers.rex.headers]\n\"Date évt\" = \"detected\"\n");
+        assert!(diags.is_empty());
+        assert_eq!(
+            cfg.mapped_field(RegisterKind::Rex, "DATE EVT"),
+            Some("detected")
+        );
+    }
+
+    #[test]
+    fn wrong_type_is_reported() {
+        let (_, diags) = Config::parse("[surveys]\nscale = \"cinq\"\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].location.line, Some(2));
+        let (_, diags) = Config::parse("[surveys]\nscale = 7\n");
+        assert_eq!(diags.len(), 1);
+    }
+}

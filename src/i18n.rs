@@ -1,0 +1,911 @@
+//! The one catalogue of user-facing sentences, in French (the default) and
+//! English. Messages carry `{name}` placeholders filled from a diagnostic's
+//! arguments; nothing user-facing is written elsewhere in the code, except the
+//! field labels and allowed values that the register schemas declare beside
+//! their header aliases.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Code;
+
+/// The language of messages and reports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "fr" | "fr-fr" | "français" | "francais" | "french" => Some(Lang::Fr),
+            "en" | "en-gb" | "en-us" | "english" | "anglais" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// (key, French, English). Code entries use `<code-id>.<part>` keys with parts
+/// `message`, `hint`, `what`, `why` and `example`.
+const CATALOGUE: &[(&str, &str, &str)] = &[
+    // ---- general words -------------------------------------------------
+    ("error", "erreur", "error"),
+    ("warning", "avertissement", "warning"),
+    (
+        "did-you-mean",
+        " ; vouliez-vous dire « {suggestion} » ?",
+        "; did you mean “{suggestion}”?",
+    ),
+    ("yes", "oui", "yes"),
+    ("no", "non", "no"),
+    // ---- smq check, human output ----------------------------------------
+    ("check.registers", "Registres lus", "Registers read"),
+    (
+        "check.register-line",
+        "{register} : {file} › {sheet} (en-têtes ligne {header_row}) — {rows} ligne(s)",
+        "{register}: {file} › {sheet} (headers on row {header_row}) — {rows} row(s)",
+    ),
+    (
+        "check.register-missing",
+        "{register} : introuvable",
+        "{register}: not found",
+    ),
+    (
+        "check.summary",
+        "{errors} erreur(s), {warnings} avertissement(s) dans {files} fichier(s) lu(s).",
+        "{errors} error(s), {warnings} warning(s) in {files} file(s) read.",
+    ),
+    ("check.hint", "aide", "help"),
+    (
+        "check.no-workspace",
+        "dossier introuvable : {path}",
+        "folder not found: {path}",
+    ),
+    (
+        "explain.unknown",
+        "code inconnu : {code}. Codes connus : {codes}",
+        "unknown code: {code}. Known codes: {codes}",
+    ),
+    (
+        "explain.what",
+        "Ce que vérifie ce contrôle",
+        "What it checks",
+    ),
+    ("explain.why", "Pourquoi c'est important", "Why it matters"),
+    ("explain.example", "Exemple", "Example"),
+    ("explain.severity", "Gravité", "Severity"),
+    (
+        "demo.written",
+        "Espace de démonstration écrit dans {path} ({files} classeurs).",
+        "Demo workspace written to {path} ({files} workbooks).",
+    ),
+    (
+        "demo.exists",
+        "{path} existe déjà et n'est pas un espace de démonstration smq : rien n'a été écrit.",
+        "{path} already exists and is not an smq demo workspace: nothing was written.",
+    ),
+    // ---- diagnostics ----------------------------------------------------
+    (
+        "unreadable-file.message",
+        "ce fichier ne peut pas être ouvert comme classeur : {reason}",
+        "this file cannot be opened as a workbook: {reason}",
+    ),
+    (
+        "unreadable-file.hint",
+        "ouvrez-le dans Excel ou LibreOffice ; s'il est protégé par mot de passe, enregistrez une copie sans mot de passe",
+        "open it in Excel or LibreOffice; if it is password-protected, save a copy without a password",
+    ),
+    (
+        "unreadable-file.what",
+        "Chaque classeur du dossier (.xlsx, .xlsm, .xls, .ods) doit pouvoir être ouvert. Un fichier corrompu, chiffré ou qui n'est pas un classeur est signalé, et la lecture continue avec les autres fichiers.",
+        "Every workbook of the folder (.xlsx, .xlsm, .xls, .ods) must open. A corrupt or encrypted file, or one that is not a workbook, is reported and reading goes on with the other files.",
+    ),
+    (
+        "unreadable-file.why",
+        "Un registre illisible manque dans les rapports : la revue de direction ou le dossier d'audit serait incomplet sans que personne ne le voie.",
+        "An unreadable register is missing from the reports: the management review or the audit pack would be incomplete without anyone noticing.",
+    ),
+    (
+        "unreadable-file.example",
+        "REX-2025.xlsx : ce fichier ne peut pas être ouvert comme classeur : archive zip invalide",
+        "REX-2025.xlsx: this file cannot be opened as a workbook: invalid zip archive",
+    ),
+    (
+        "unreadable-sheet.message",
+        "cette feuille ne peut pas être lue : {reason}",
+        "this sheet cannot be read: {reason}",
+    ),
+    (
+        "unreadable-sheet.hint",
+        "ouvrez le classeur et enregistrez-le à nouveau",
+        "open the workbook and save it again",
+    ),
+    (
+        "unreadable-sheet.what",
+        "Chaque feuille d'un classeur lisible doit pouvoir être lue.",
+        "Every sheet of a readable workbook must be readable.",
+    ),
+    (
+        "unreadable-sheet.why",
+        "Une feuille illisible peut contenir un registre qui manquerait aux rapports.",
+        "An unreadable sheet may hold a register that would be missing from the reports.",
+    ),
+    (
+        "unreadable-sheet.example",
+        "Actions.xlsx › Plan : cette feuille ne peut pas être lue",
+        "Actions.xlsx › Plan: this sheet cannot be read",
+    ),
+    (
+        "config-invalid.message",
+        "configuration invalide : {reason}",
+        "invalid configuration: {reason}",
+    ),
+    (
+        "config-invalid.hint",
+        "corrigez smq.toml ; `smq config show` affiche la configuration effective",
+        "fix smq.toml; `smq config show` prints the effective configuration",
+    ),
+    (
+        "config-invalid.what",
+        "smq.toml est lu et vérifié comme un registre : clé inconnue, type incorrect ou valeur impossible.",
+        "smq.toml is read and checked like a register: unknown key, wrong type or impossible value.",
+    ),
+    (
+        "config-invalid.why",
+        "Une configuration mal lue changerait silencieusement les registres trouvés ou les calculs.",
+        "A misread configuration would silently change which registers are found or how figures are computed.",
+    ),
+    (
+        "config-invalid.example",
+        "smq.toml › ligne 4 : configuration invalide : clé inconnue `langue`",
+        "smq.toml › line 4: invalid configuration: unknown key `langue`",
+    ),
+    (
+        "register-not-found.message",
+        "registre « {register} » introuvable dans le dossier",
+        "register “{register}” not found in the folder",
+    ),
+    (
+        "register-not-found.hint",
+        "les rapports diront que cette donnée d'entrée manque ; si le registre existe, nommez son fichier et sa feuille dans smq.toml ([registers.{key}])",
+        "reports will say this input is missing; if the register exists, name its file and sheet in smq.toml ([registers.{key}])",
+    ),
+    (
+        "register-not-found.what",
+        "Chaque registre du SMQ est cherché dans toutes les feuilles de tous les classeurs, d'après ses en-têtes de colonnes. Un registre qu'aucune feuille ne porte est signalé.",
+        "Each register of the QMS is looked for in every sheet of every workbook, by its column headers. A register no sheet holds is reported.",
+    ),
+    (
+        "register-not-found.why",
+        "Une revue de direction à laquelle manque une des entrées du §9.3.2 peut valoir une non-conformité : mieux vaut le savoir avant l'auditeur.",
+        "A management review missing one of the §9.3.2 inputs can be graded a nonconformity: better to know before the auditor does.",
+    ),
+    (
+        "register-not-found.example",
+        "registre « fournisseurs » introuvable dans le dossier",
+        "register “suppliers” not found in the folder",
+    ),
+    (
+        "missing-column.message",
+        "colonne obligatoire « {field} » absente de la ligne d'en-tête {row}",
+        "required column “{field}” missing from header row {row}",
+    ),
+    (
+        "missing-column.hint",
+        "ajoutez la colonne, ou faites correspondre votre en-tête dans smq.toml ([registers.{key}.headers])",
+        "add the column, or map your header to it in smq.toml ([registers.{key}.headers])",
+    ),
+    (
+        "missing-column.what",
+        "La ligne d'en-tête d'un registre reconnu doit porter toutes ses colonnes obligatoires (par exemple la date de détection d'un événement).",
+        "The header row of a recognised register must hold all its required columns (for example an event's detection date).",
+    ),
+    (
+        "missing-column.why",
+        "Sans cette colonne, aucune ligne ne peut être exploitée pour les tendances et les rapports.",
+        "Without that column no row can be used for trends and reports.",
+    ),
+    (
+        "missing-column.example",
+        "REX.xlsx › Registre › A3 : colonne obligatoire « Date de détection » absente de la ligne d'en-tête 3",
+        "REX.xlsx › Register › A3: required column “Detection date” missing from header row 3",
+    ),
+    (
+        "duplicate-column.message",
+        "deux colonnes correspondent à « {field} » ; celle-ci est ignorée (la première est en {other})",
+        "two columns map to “{field}”; this one is ignored (the first is {other})",
+    ),
+    (
+        "duplicate-column.hint",
+        "renommez l'une des colonnes ou précisez la correspondance dans smq.toml",
+        "rename one of the columns or set the mapping in smq.toml",
+    ),
+    (
+        "duplicate-column.what",
+        "Une même donnée ne doit avoir qu'une colonne dans un registre.",
+        "One field must have only one column in a register.",
+    ),
+    (
+        "duplicate-column.why",
+        "Avec deux colonnes « Statut », on ne saurait pas laquelle croire.",
+        "With two “Status” columns nobody knows which one to believe.",
+    ),
+    (
+        "duplicate-column.example",
+        "Actions.xlsx › Plan › H2 : deux colonnes correspondent à « Statut »",
+        "Actions.xlsx › Plan › H2: two columns map to “Status”",
+    ),
+    (
+        "required-missing.message",
+        "« {field} » est obligatoire mais la cellule est vide",
+        "“{field}” is required but the cell is empty",
+    ),
+    (
+        "required-missing.hint",
+        "renseignez la cellule",
+        "fill in the cell",
+    ),
+    (
+        "required-missing.what",
+        "Les champs obligatoires d'un registre (identifiant, date, type…) sont renseignés sur chaque ligne non vide.",
+        "The required fields of a register (identifier, date, type…) are filled on every non-blank row.",
+    ),
+    (
+        "required-missing.why",
+        "Une ligne sans date ou sans type ne peut pas être comptée dans les tendances : le rapport serait faux.",
+        "A row without a date or a type cannot be counted in trends: the report would be wrong.",
+    ),
+    (
+        "required-missing.example",
+        "REX-2025.xlsx › Registre › B14 : « Date de détection » est obligatoire mais la cellule est vide",
+        "REX-2025.xlsx › Register › B14: “Detection date” is required but the cell is empty",
+    ),
+    (
+        "invalid-date.message",
+        "« {field} » attend une date, trouvé « {value} »",
+        "“{field}” expects a date, found “{value}”",
+    ),
+    (
+        "invalid-date.hint",
+        "saisissez une date Excel ou un texte comme 12/03/2025, 2025-03-12 ou 12 mars 2025",
+        "enter an Excel date or text like 12/03/2025, 2025-03-12 or 12 March 2025",
+    ),
+    (
+        "invalid-date.what",
+        "Une cellule de date contient une vraie date Excel, un numéro de série, ou un texte de date reconnu (12/03/2025, 12/03/25, 2025-03-12, 12 mars 2025).",
+        "A date cell holds a real Excel date, a serial number or a recognised text date (12/03/2025, 12/03/25, 2025-03-12, 12 March 2025).",
+    ),
+    (
+        "invalid-date.why",
+        "Une date illisible fait sortir la ligne des séries mensuelles et des délais.",
+        "An unreadable date drops the row from monthly series and delays.",
+    ),
+    (
+        "invalid-date.example",
+        "REX-2025.xlsx › Registre › B7 : « Date de détection » attend une date, trouvé « 31/02/2025 »",
+        "REX-2025.xlsx › Register › B7: “Detection date” expects a date, found “31/02/2025”",
+    ),
+    (
+        "invalid-month.message",
+        "« {field} » attend un mois, trouvé « {value} »",
+        "“{field}” expects a month, found “{value}”",
+    ),
+    (
+        "invalid-month.hint",
+        "saisissez 2025-03, 03/2025, mars 2025 ou une date du mois",
+        "enter 2025-03, 03/2025, March 2025 or a date in the month",
+    ),
+    (
+        "invalid-month.what",
+        "Une période d'indicateur est un mois : 2025-03, 03/2025, mars 2025, ou une date du mois.",
+        "An indicator period is a month: 2025-03, 03/2025, March 2025, or a date in the month.",
+    ),
+    (
+        "invalid-month.why",
+        "Sans période, la valeur ne peut pas être placée sur la courbe de l'indicateur.",
+        "Without a period the value cannot be placed on the indicator's chart.",
+    ),
+    (
+        "invalid-month.example",
+        "Indicateurs.xlsx › Valeurs › B9 : « Période » attend un mois, trouvé « T1 »",
+        "Indicators.xlsx › Values › B9: “Period” expects a month, found “Q1”",
+    ),
+    (
+        "invalid-number.message",
+        "« {field} » attend un nombre, trouvé « {value} »",
+        "“{field}” expects a number, found “{value}”",
+    ),
+    (
+        "invalid-number.hint",
+        "saisissez un nombre (1 234,5 ou 95 % sont acceptés)",
+        "enter a number (1 234,5 or 95 % are accepted)",
+    ),
+    (
+        "invalid-number.what",
+        "Une cellule numérique contient un nombre, éventuellement en texte avec virgule décimale, espaces de milliers ou signe %.",
+        "A numeric cell holds a number, possibly as text with a decimal comma, thousands spaces or a % sign.",
+    ),
+    (
+        "invalid-number.why",
+        "Un texte à la place d'un nombre fausse les moyennes, les cibles et les cartes de contrôle.",
+        "Text instead of a number skews averages, targets and control charts.",
+    ),
+    (
+        "invalid-number.example",
+        "Indicateurs.xlsx › Valeurs › C4 : « Valeur » attend un nombre, trouvé « env. 12 »",
+        "Indicators.xlsx › Values › C4: “Value” expects a number, found “approx. 12”",
+    ),
+    (
+        "invalid-boolean.message",
+        "« {field} » attend oui ou non, trouvé « {value} »",
+        "“{field}” expects yes or no, found “{value}”",
+    ),
+    (
+        "invalid-boolean.hint",
+        "saisissez oui / non (ou O / N, x, 1 / 0)",
+        "enter yes / no (or Y / N, x, 1 / 0)",
+    ),
+    (
+        "invalid-boolean.what",
+        "Une cellule oui/non contient oui, non, O, N, x, vrai, faux, 1 ou 0 (ou leurs équivalents anglais).",
+        "A yes/no cell holds yes, no, Y, N, x, true, false, 1 or 0 (or their French forms).",
+    ),
+    (
+        "invalid-boolean.why",
+        "Une réponse ambiguë (« peut-être ») ne permet pas de compter, par exemple, les ESR déclarés.",
+        "An ambiguous answer (“maybe”) does not allow counting, for example, declared ESR.",
+    ),
+    (
+        "invalid-boolean.example",
+        "REX-2025.xlsx › Registre › K3 : « Déclaré ASN » attend oui ou non, trouvé « à voir »",
+        "REX-2025.xlsx › Register › K3: “Declared to ASN” expects yes or no, found “to check”",
+    ),
+    (
+        "out-of-range.message",
+        "« {field} » doit être entre {min} et {max}, trouvé {value}",
+        "“{field}” must be between {min} and {max}, found {value}",
+    ),
+    (
+        "out-of-range.hint",
+        "corrigez la valeur",
+        "correct the value",
+    ),
+    (
+        "out-of-range.what",
+        "Les cotations ont une échelle : gravité et fréquence de 1 à 5, par exemple.",
+        "Ratings have a scale: severity and frequency from 1 to 5, for example.",
+    ),
+    (
+        "out-of-range.why",
+        "Une gravité de 7 sort de la grille de criticité 5×5 et fausse la cartographie des risques.",
+        "A severity of 7 falls outside the 5×5 criticity grid and skews the risk map.",
+    ),
+    (
+        "out-of-range.example",
+        "REX-2025.xlsx › Registre › G5 : « Gravité » doit être entre 1 et 5, trouvé 7",
+        "REX-2025.xlsx › Register › G5: “Severity” must be between 1 and 5, found 7",
+    ),
+    (
+        "likert-out-of-range.message",
+        "la réponse à « {field} » est hors de l'échelle de 1 à {max}, trouvé « {value} »",
+        "the answer to “{field}” is outside the 1 to {max} scale, found “{value}”",
+    ),
+    (
+        "likert-out-of-range.hint",
+        "saisissez un niveau de l'échelle (nombre ou libellé comme « satisfait »), ou laissez vide",
+        "enter a level of the scale (number or label such as “satisfied”), or leave it blank",
+    ),
+    (
+        "likert-out-of-range.what",
+        "Les réponses aux enquêtes sont sur une échelle de Likert (4 ou 5 niveaux), en nombres ou en libellés.",
+        "Survey answers are on a Likert scale (4 or 5 levels), as numbers or labels.",
+    ),
+    (
+        "likert-out-of-range.why",
+        "Une réponse hors échelle fausse le taux de satisfaction.",
+        "An answer off the scale skews the satisfaction rate.",
+    ),
+    (
+        "likert-out-of-range.example",
+        "Enquetes.xlsx › Patients › E8 : la réponse à « Accueil » est hors de l'échelle de 1 à 4, trouvé « 6 »",
+        "Surveys.xlsx › Patients › E8: the answer to “Reception” is outside the 1 to 4 scale, found “6”",
+    ),
+    (
+        "unknown-value.message",
+        "« {value} » n'est pas une valeur connue pour « {field} »",
+        "“{value}” is not a known value for “{field}”",
+    ),
+    (
+        "unknown-value.hint",
+        "valeurs acceptées : {allowed}",
+        "accepted values: {allowed}",
+    ),
+    (
+        "unknown-value.what",
+        "Les listes (type, statut, efficacité, cotation…) acceptent les libellés usuels en français et en anglais, sans tenir compte des majuscules, accents, accords ni pluriels.",
+        "Lists (type, status, effectiveness, grade…) accept the usual French and English labels, ignoring case, accents, gender and plural.",
+    ),
+    (
+        "unknown-value.why",
+        "Une valeur inconnue ne peut pas être comptée dans la bonne catégorie.",
+        "An unknown value cannot be counted in the right category.",
+    ),
+    (
+        "unknown-value.example",
+        "Actions.xlsx › Plan › H9 : « Clotue » n'est pas une valeur connue pour « Statut » ; vouliez-vous dire « clos » ?",
+        "Actions.xlsx › Plan › H9: “Clozed” is not a known value for “Status”; did you mean “closed”?",
+    ),
+    (
+        "excel-error.message",
+        "la cellule contient l'erreur Excel {value}",
+        "the cell holds the Excel error {value}",
+    ),
+    (
+        "excel-error.hint",
+        "corrigez la formule dans le classeur",
+        "fix the formula in the workbook",
+    ),
+    (
+        "excel-error.what",
+        "Une cellule de donnée ne doit pas contenir une valeur d'erreur Excel (#DIV/0!, #N/A, #REF!…).",
+        "A data cell must not hold an Excel error value (#DIV/0!, #N/A, #REF!…).",
+    ),
+    (
+        "excel-error.why",
+        "Une erreur n'est pas un nombre : la compter comme zéro fausserait l'indicateur.",
+        "An error is not a number: counting it as zero would skew the indicator.",
+    ),
+    (
+        "excel-error.example",
+        "Indicateurs.xlsx › Valeurs › D12 : la cellule contient l'erreur Excel #DIV/0!",
+        "Indicators.xlsx › Values › D12: the cell holds the Excel error #DIV/0!",
+    ),
+    (
+        "date-too-old.message",
+        "« {field} » vaut {value}, date invraisemblablement ancienne (avant {min})",
+        "“{field}” is {value}, an implausibly old date (before {min})",
+    ),
+    (
+        "date-too-old.hint",
+        "vérifiez l'année saisie",
+        "check the year",
+    ),
+    (
+        "date-too-old.what",
+        "Les dates antérieures à 1990 sont signalées : ce sont presque toujours des fautes de frappe ou des cellules au mauvais format.",
+        "Dates before 1990 are reported: they are nearly always typing errors or cells in the wrong format.",
+    ),
+    (
+        "date-too-old.why",
+        "Une date en 1925 au lieu de 2025 fait disparaître l'enregistrement de la période analysée.",
+        "A date in 1925 instead of 2025 drops the record from the period under review.",
+    ),
+    (
+        "date-too-old.example",
+        "REX-2025.xlsx › Registre › B20 : « Date de détection » vaut 12/03/1925, date invraisemblablement ancienne",
+        "REX-2025.xlsx › Register › B20: “Detection date” is 1925-03-12, an implausibly old date",
+    ),
+    (
+        "date-in-future.message",
+        "« {field} » vaut {value}, après la date d'arrêté {as_of}",
+        "“{field}” is {value}, after the as-of date {as_of}",
+    ),
+    (
+        "date-in-future.hint",
+        "vérifiez la date, ou passez --as-of si vous analysez une autre date",
+        "check the date, or pass --as-of if you analyse another date",
+    ),
+    (
+        "date-in-future.what",
+        "Les dates qui enregistrent le passé (détection, clôture, audit…) ne peuvent pas être postérieures à la date d'arrêté (aujourd'hui, ou --as-of).",
+        "Dates that record the past (detection, closing, audit…) cannot be after the as-of date (today, or --as-of).",
+    ),
+    (
+        "date-in-future.why",
+        "Un événement daté de l'an prochain est une faute de saisie qui fausse les séries.",
+        "An event dated next year is a typing error that skews the series.",
+    ),
+    (
+        "date-in-future.example",
+        "REX-2025.xlsx › Registre › B8 : « Date de détection » vaut 03/12/2027, après la date d'arrêté 27/11/2026",
+        "REX-2025.xlsx › Register › B8: “Detection date” is 2027-12-03, after the as-of date 2026-11-27",
+    ),
+    (
+        "zero-denominator.message",
+        "le dénominateur vaut zéro : le taux ne peut pas être calculé",
+        "the denominator is zero: the rate cannot be computed",
+    ),
+    (
+        "zero-denominator.hint",
+        "laissez la période vide si rien n'a été mesuré",
+        "leave the period blank if nothing was measured",
+    ),
+    (
+        "zero-denominator.what",
+        "Une valeur d'indicateur calculée comme numérateur / dénominateur demande un dénominateur non nul.",
+        "An indicator value computed as numerator / denominator needs a non-zero denominator.",
+    ),
+    (
+        "zero-denominator.why",
+        "Une division par zéro n'est pas un résultat : elle doit apparaître comme une donnée manquante.",
+        "A division by zero is not a result: it must show as missing data.",
+    ),
+    (
+        "zero-denominator.example",
+        "Indicateurs.xlsx › Valeurs › E6 : le dénominateur vaut zéro",
+        "Indicators.xlsx › Values › E6: the denominator is zero",
+    ),
+    (
+        "duplicate-id.message",
+        "l'identifiant « {id} » figure déjà en {other}",
+        "identifier “{id}” already appears at {other}",
+    ),
+    (
+        "duplicate-id.hint",
+        "donnez un identifiant unique à chaque ligne",
+        "give each row a unique identifier",
+    ),
+    (
+        "duplicate-id.what",
+        "Dans un registre, chaque identifiant (événement, action, audit, constat, document…) est unique, y compris d'un fichier annuel à l'autre.",
+        "Within a register each identifier (event, action, audit, finding, document…) is unique, also across yearly files.",
+    ),
+    (
+        "duplicate-id.why",
+        "Les liens entre registres (action d'un événement, constat d'un audit) passent par les identifiants : un doublon les rend ambigus.",
+        "Links between registers (an event's action, an audit's finding) go through identifiers: a duplicate makes them ambiguous.",
+    ),
+    (
+        "duplicate-id.example",
+        "Actions.xlsx › Plan › A40 : l'identifiant « AC-2025-012 » figure déjà en Actions.xlsx › Plan › A31",
+        "Actions.xlsx › Plan › A40: identifier “AC-2025-012” already appears at Actions.xlsx › Plan › A31",
+    ),
+    (
+        "date-before-open.message",
+        "« {field} » ({value}) est antérieure à « {other} » ({other_value})",
+        "“{field}” ({value}) is before “{other}” ({other_value})",
+    ),
+    (
+        "date-before-open.hint",
+        "vérifiez les deux dates",
+        "check both dates",
+    ),
+    (
+        "date-before-open.what",
+        "Une date de clôture ou de réalisation ne précède pas la date d'ouverture ou de détection.",
+        "A closing or done date does not come before the opening or detection date.",
+    ),
+    (
+        "date-before-open.why",
+        "Un délai de traitement négatif fausse les délais moyens présentés en revue de direction.",
+        "A negative handling time skews the average delays shown in the management review.",
+    ),
+    (
+        "date-before-open.example",
+        "REX-2025.xlsx › Registre › P12 : « Date de clôture » (02/03/2025) est antérieure à « Date de détection » (05/03/2025)",
+        "REX-2025.xlsx › Register › P12: “Closing date” (2025-03-02) is before “Detection date” (2025-03-05)",
+    ),
+    (
+        "due-before-open.message",
+        "l'échéance ({value}) est antérieure à l'ouverture ({other_value})",
+        "the due date ({value}) is before the opening date ({other_value})",
+    ),
+    (
+        "due-before-open.hint",
+        "vérifiez l'échéance",
+        "check the due date",
+    ),
+    (
+        "due-before-open.what",
+        "L'échéance d'une action est postérieure ou égale à sa date d'ouverture.",
+        "An action's due date is on or after its opening date.",
+    ),
+    (
+        "due-before-open.why",
+        "Une action née en retard fausse le taux de clôture dans les délais.",
+        "An action born late skews the on-time closure rate.",
+    ),
+    (
+        "due-before-open.example",
+        "Actions.xlsx › Plan › G7 : l'échéance (01/01/2025) est antérieure à l'ouverture (15/01/2025)",
+        "Actions.xlsx › Plan › G7: the due date (2025-01-01) is before the opening date (2025-01-15)",
+    ),
+    (
+        "closed-without-date.message",
+        "le statut est « {status} » mais « {field} » est vide",
+        "the status is “{status}” but “{field}” is empty",
+    ),
+    (
+        "closed-without-date.hint",
+        "renseignez la date de clôture",
+        "fill in the closing date",
+    ),
+    (
+        "closed-without-date.what",
+        "Un enregistrement clos ou réalisé a sa date de clôture ou de réalisation.",
+        "A closed or done record has its closing or done date.",
+    ),
+    (
+        "closed-without-date.why",
+        "Sans date, le délai de traitement et le respect des échéances ne peuvent pas être calculés.",
+        "Without a date the handling time and on-time completion cannot be computed.",
+    ),
+    (
+        "closed-without-date.example",
+        "Actions.xlsx › Plan › J15 : le statut est « soldé » mais « Date de réalisation » est vide",
+        "Actions.xlsx › Plan › J15: the status is “closed” but “Done date” is empty",
+    ),
+    (
+        "date-without-closed.message",
+        "« {field} » est renseignée mais le statut est « {status} »",
+        "“{field}” is filled but the status is “{status}”",
+    ),
+    (
+        "date-without-closed.hint",
+        "mettez le statut à jour, ou retirez la date",
+        "update the status, or remove the date",
+    ),
+    (
+        "date-without-closed.what",
+        "Un enregistrement qui a une date de clôture a un statut clos.",
+        "A record with a closing date has a closed status.",
+    ),
+    (
+        "date-without-closed.why",
+        "Le statut et la date se contredisent : le rapport ne saurait pas si l'action est en retard.",
+        "Status and date contradict each other: the report could not tell whether the action is late.",
+    ),
+    (
+        "date-without-closed.example",
+        "Actions.xlsx › Plan › J16 : « Date de réalisation » est renseignée mais le statut est « en cours »",
+        "Actions.xlsx › Plan › J16: “Done date” is filled but the status is “in progress”",
+    ),
+    (
+        "unknown-action.message",
+        "l'action liée « {id} » n'existe pas dans le registre des actions",
+        "linked action “{id}” does not exist in the actions register",
+    ),
+    (
+        "unknown-action.hint",
+        "corrigez l'identifiant ou créez l'action dans le plan d'actions",
+        "correct the identifier or create the action in the action plan",
+    ),
+    (
+        "unknown-action.what",
+        "Les actions citées par un événement, un constat d'audit ou un texte de veille existent dans le registre des actions.",
+        "Actions named by an event, an audit finding or a watched text exist in the actions register.",
+    ),
+    (
+        "unknown-action.why",
+        "Un auditeur remonte de l'événement à l'action et à son efficacité : un lien cassé interrompt la piste.",
+        "An auditor follows an event to its action and its effectiveness: a broken link ends the trail.",
+    ),
+    (
+        "unknown-action.example",
+        "REX-2025.xlsx › Registre › N4 : l'action liée « AC-2025-099 » n'existe pas dans le registre des actions",
+        "REX-2025.xlsx › Register › N4: linked action “AC-2025-099” does not exist in the actions register",
+    ),
+    (
+        "unknown-origin.message",
+        "l'origine « {id} » ressemble à un identifiant mais ne correspond à aucun événement, constat ou audit",
+        "origin “{id}” looks like an identifier but matches no event, finding or audit",
+    ),
+    (
+        "unknown-origin.hint",
+        "corrigez l'identifiant de l'événement ou du constat d'origine",
+        "correct the identifier of the originating event or finding",
+    ),
+    (
+        "unknown-origin.what",
+        "L'origine d'une action est un événement, un constat d'audit, une revue de direction (RDD-2025), une enquête, un risque… Quand elle a la forme d'un identifiant de ces registres, cet identifiant existe.",
+        "An action's origin is an event, an audit finding, a management review (RDD-2025), a survey, a risk… When it has the shape of one of those registers' identifiers, that identifier exists.",
+    ),
+    (
+        "unknown-origin.why",
+        "La revue de direction suit les actions par origine : une origine cassée fait disparaître l'action de la bonne rubrique.",
+        "The management review follows actions by origin: a broken origin drops the action from its section.",
+    ),
+    (
+        "unknown-origin.example",
+        "Actions.xlsx › Plan › B12 : l'origine « FEI-2025-140 » ne correspond à aucun événement",
+        "Actions.xlsx › Plan › B12: origin “FEI-2025-140” matches no event",
+    ),
+    (
+        "unknown-audit.message",
+        "l'audit « {id} » n'existe pas dans la feuille des audits",
+        "audit “{id}” does not exist in the audits sheet",
+    ),
+    (
+        "unknown-audit.hint",
+        "corrigez l'identifiant d'audit du constat",
+        "correct the finding's audit identifier",
+    ),
+    (
+        "unknown-audit.what",
+        "Chaque constat d'audit renvoie à un audit de la feuille des audits.",
+        "Each audit finding refers to an audit of the audits sheet.",
+    ),
+    (
+        "unknown-audit.why",
+        "Sans son audit, un constat n'a ni date ni type : il ne peut pas être suivi d'un audit à l'autre.",
+        "Without its audit a finding has no date and no kind: it cannot be followed from one audit to the next.",
+    ),
+    (
+        "unknown-audit.example",
+        "Audits.xlsx › Constats › B5 : l'audit « AUD-2024-03 » n'existe pas",
+        "Audits.xlsx › Findings › B5: audit “AUD-2024-03” does not exist",
+    ),
+    (
+        "unknown-indicator.message",
+        "l'indicateur « {id} » n'est pas défini dans la feuille des indicateurs",
+        "indicator “{id}” is not defined in the indicators sheet",
+    ),
+    (
+        "unknown-indicator.hint",
+        "corrigez le code ou ajoutez la définition de l'indicateur",
+        "correct the code or add the indicator's definition",
+    ),
+    (
+        "unknown-indicator.what",
+        "Les valeurs, objectifs et actions qui citent un code d'indicateur citent un indicateur défini.",
+        "Values, objectives and actions that name an indicator code name a defined indicator.",
+    ),
+    (
+        "unknown-indicator.why",
+        "Sans définition, ni cible ni sens d'amélioration : le statut ne peut pas être calculé.",
+        "Without a definition there is no target and no direction: the status cannot be computed.",
+    ),
+    (
+        "unknown-indicator.example",
+        "Indicateurs.xlsx › Valeurs › A30 : l'indicateur « IND-99 » n'est pas défini",
+        "Indicators.xlsx › Values › A30: indicator “IND-99” is not defined",
+    ),
+    (
+        "unknown-supplier.message",
+        "le fournisseur « {id} » n'est pas dans le registre des fournisseurs",
+        "supplier “{id}” is not in the supplier register",
+    ),
+    (
+        "unknown-supplier.hint",
+        "vérifiez l'orthographe, ou ajoutez le fournisseur à l'évaluation",
+        "check the spelling, or add the supplier to the evaluations",
+    ),
+    (
+        "unknown-supplier.what",
+        "Un fournisseur cité par un événement figure dans le registre d'évaluation des fournisseurs.",
+        "A supplier named by an event appears in the supplier evaluation register.",
+    ),
+    (
+        "unknown-supplier.why",
+        "Les événements liés à un fournisseur nourrissent sa réévaluation (ISO 9001 §8.4).",
+        "Events naming a supplier feed its re-evaluation (ISO 9001 §8.4).",
+    ),
+    (
+        "unknown-supplier.example",
+        "REX-2025.xlsx › Registre › L9 : le fournisseur « Curium » n'est pas dans le registre des fournisseurs",
+        "REX-2025.xlsx › Register › L9: supplier “Curium” is not in the supplier register",
+    ),
+    (
+        "declared-not-esr.message",
+        "l'événement est déclaré à l'ASN mais son type est « {value} », pas ESR",
+        "the event is declared to the ASN but its type is “{value}”, not ESR",
+    ),
+    (
+        "declared-not-esr.hint",
+        "si c'est un événement significatif de radioprotection, mettez le type ESR",
+        "if it is a radiation-protection significant event, set the type to ESR",
+    ),
+    (
+        "declared-not-esr.what",
+        "Un événement déclaré à l'ASN est normalement un événement significatif de radioprotection (ESR).",
+        "An event declared to the ASN is normally a radiation-protection significant event (ESR).",
+    ),
+    (
+        "declared-not-esr.why",
+        "Le nombre d'ESR déclarés est suivi en revue et en inspection : un type incohérent le fausse.",
+        "The number of declared ESR is followed in reviews and inspections: an inconsistent type skews it.",
+    ),
+    (
+        "declared-not-esr.example",
+        "REX-2025.xlsx › Registre › C21 : l'événement est déclaré à l'ASN mais son type est « dysfonctionnement »",
+        "REX-2025.xlsx › Register › C21: the event is declared to the ASN but its type is “dysfunction”",
+    ),
+];
+
+fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
+    static TABLE: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        CATALOGUE
+            .iter()
+            .map(|(k, fr, en)| (*k, (*fr, *en)))
+            .collect()
+    })
+}
+
+/// The sentence for `key` in `lang`. A missing key is a programming error that
+/// the catalogue test catches; at run time it shows the key rather than panic.
+pub fn text(key: &str, lang: Lang) -> &'static str {
+    match table().get(key) {
+        Some((fr, en)) => match lang {
+            Lang::Fr => fr,
+            Lang::En => en,
+        },
+        None => "?",
+    }
+}
+
+/// The `part` (`message`, `hint`, `what`, `why`, `example`) of a code.
+pub fn code_text(code: Code, part: &str, lang: Lang) -> &'static str {
+    text(&format!("{}.{part}", code.id()), lang)
+}
+
+/// Replaces each `{name}` in `template` with its argument.
+pub fn fill(template: &str, args: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end) => {
+                let name = &after[..end];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[start..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_every_part_in_both_languages() {
+        for code in Code::ALL {
+            for part in ["message", "hint", "what", "why", "example"] {
+                let key = format!("{}.{part}", code.id());
+                let (fr, en) = table()
+                    .get(key.as_str())
+                    .unwrap_or_else(|| panic!("missing catalogue entry {key}"));
+                assert!(!fr.is_empty() && !en.is_empty(), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn catalogue_keys_are_unique() {
+        assert_eq!(table().len(), CATALOGUE.len());
+    }
+
+    #[test]
+    fn fill_replaces_known_and_keeps_unknown() {
+        let s = fill("a {x} b {y} {", &[("x", "1".into())]);
+        assert_eq!(s, "a 1 b {y} {");
+    }
+}

@@ -1,0 +1,12 @@
+//! The input layer: finds the workbooks of a workspace, opens them with
+//! calamine and hands out their sheets as grids of cells that know their exact
+//! A1 position. Nothing here knows about registers.
+
+pub mod cellref;
+pub mod parse;
+pub mod text;
+pub mod workbook;
+pub mod workspace;
+
+pub use workbook::{Sheet, Workbook};
+pub use workspace::{InputFile, list_workbooks};
