@@ -50,11 +50,16 @@ pub fn write_rows(ws: &mut Worksheet, first_row: u32, rows: &[Vec<C>]) {
                     ws.write_datetime_with_format(r, c, &dt, &date_fmt).unwrap();
                 }
                 F(f, v) => {
-                    ws.write_formula(r, c, rust_xlsxwriter::Formula::new(*f).set_result(v.to_string()))
-                        .unwrap();
+                    ws.write_formula(
+                        r,
+                        c,
+                        rust_xlsxwriter::Formula::new(*f).set_result(v.to_string()),
+                    )
+                    .unwrap();
                 }
                 E(f, e) => {
-                    ws.write_formula(r, c, rust_xlsxwriter::Formula::new(*f).set_result(*e)).unwrap();
+                    ws.write_formula(r, c, rust_xlsxwriter::Formula::new(*f).set_result(*e))
+                        .unwrap();
                 }
                 B(b) => {
                     ws.write_boolean(r, c, *b).unwrap();
@@ -118,11 +123,19 @@ pub fn codes(c: &smq::pipeline::Checked) -> Vec<(String, String)> {
     c.diagnostics
         .iter()
         .filter(|d| d.code.id() != "register-not-found")
-        .map(|d| (d.code.id().to_owned(), d.location.cell.clone().unwrap_or_default()))
+        .map(|d| {
+            (
+                d.code.id().to_owned(),
+                d.location.cell.clone().unwrap_or_default(),
+            )
+        })
         .collect()
 }
 
 /// Shorthand for expected (code, cell) pairs.
 pub fn exp(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
 }
