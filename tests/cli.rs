@@ -1,0 +1,271 @@
+//! The `smq` binary run in a temporary folder: output formats, languages and
+//! exit statuses.
+
+mod common;
+
+use assert_cmd::Command;
+use common::*;
+
+fn smq() -> Command {
+    Command::cargo_bin("smq").unwrap()
+}
+
+fn small_workspace(with_error: bool) -> Ws {
+    let ws = Ws::new();
+    let gravity = if with_error { N(9.0) } else { N(2.0) };
+    ws.book(
+        "REX-2025.xlsx",
+        &[(
+            "Registre",
+            vec![
+                vec![S("Registre des événements 2025")],
+                vec![],
+                vec![
+                    S("N°"),
+                    S("Date de détection"),
+                    S("Type"),
+                    S("Gravité"),
+                    S("Statut"),
+                ],
+                vec![S("E-1"), D(2025, 3, 12), S("ESR"), gravity, S("en cours")],
+            ],
+        )],
+    );
+    ws
+}
+
+#[test]
+fn check_exits_1_on_errors_and_prints_file_sheet_cell() {
+    let ws = small_workspace(true);
+    let out = smq()
+        .arg("check")
+        .arg(ws.path())
+        .args(["--as-of", "2026-10-31"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("REX-2025.xlsx › Registre › D4: error[out-of-range] « Gravité » doit être entre 1 et 5, trouvé 9"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "événements (REX) : REX-2025.xlsx › Registre (en-têtes ligne 3) — 1 ligne(s)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 erreur(s), 12 avertissement(s) dans 1 fichier(s) lu(s)."),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_exits_0_with_only_warnings_and_speaks_english() {
+    let ws = small_workspace(false);
+    let out = smq()
+        .current_dir(ws.path())
+        .args(["check", "--lang", "en", "--as-of", "2026-10-31"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("warning[register-not-found] register “action plan” not found in the folder"),
+        "{text}"
+    );
+    assert!(
+        text.contains("0 error(s), 12 warning(s) in 1 file(s) read."),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_json_has_the_documented_shape() {
+    let ws = small_workspace(true);
+    let out = smq()
+        .arg("check")
+        .arg(ws.path())
+        .args(["--format", "json", "--as-of", "2026-10-31"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["as_of"], "2026-10-31");
+    let diags = v["diagnostics"].as_array().unwrap();
+    let err = diags.iter().find(|d| d["severity"] == "error").unwrap();
+    assert_eq!(err["code"], "out-of-range");
+    assert_eq!(err["register"], "rex");
+    assert_eq!(err["file"], "REX-2025.xlsx");
+    assert_eq!(err["sheet"], "Registre");
+    assert_eq!(err["cell"], "D4");
+    assert_eq!(
+        err["message"],
+        "« Gravité » doit être entre 1 et 5, trouvé 9"
+    );
+    let regs = v["registers"].as_array().unwrap();
+    assert_eq!(regs.len(), 1);
+    assert_eq!(regs[0]["register"], "rex");
+    assert_eq!(regs[0]["rows"], 1);
+    assert_eq!(regs[0]["header_row"], 3);
+    assert_eq!(v["counts"]["errors"], 1);
+    assert_eq!(v["counts"]["warnings"], 12);
+    assert_eq!(v["counts"]["by_code"]["register-not-found"], 12);
+}
+
+#[test]
+fn lang_from_the_configuration_and_cli_overrides_it() {
+    let ws = small_workspace(true);
+    std::fs::write(ws.file("smq.toml"), "lang = \"en\"\n").unwrap();
+    let out = smq()
+        .arg("check")
+        .arg(ws.path())
+        .args(["--as-of", "2026-10-31"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("“Severity” must be between 1 and 5, found 9"),
+        "{text}"
+    );
+    let out = smq()
+        .arg("check")
+        .arg(ws.path())
+        .args(["--as-of", "2026-10-31", "--lang", "fr"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("« Gravité » doit être entre 1 et 5"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_configuration_is_a_diagnostic_with_its_line() {
+    let ws = small_workspace(false);
+    std::fs::write(ws.file("smq.toml"), "lang = \"fr\"\nlangue = \"en\"\n").unwrap();
+    let out = smq()
+        .arg("check")
+        .arg(ws.path())
+        .args(["--as-of", "2026-10-31"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("smq.toml:2: error[config-invalid]"), "{text}");
+}
+
+#[test]
+fn usage_errors_and_missing_folder_exit_2() {
+    let out = smq()
+        .args(["check", "/nonexistent/folder"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("dossier introuvable : /nonexistent/folder")
+    );
+    let out = smq()
+        .args(["check", "--as-of", "31/10/2026"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = smq().args(["frobnicate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = smq().args(["--help"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("smq check"));
+}
+
+#[test]
+fn explain_prints_what_why_and_example() {
+    let out = smq()
+        .args(["explain", "date-before-open"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("date-before-open (Gravité: erreur)"),
+        "{text}"
+    );
+    assert!(text.contains("Pourquoi c'est important"));
+    assert!(text.contains("REX-2025.xlsx › Registre › P12"));
+    let out = smq()
+        .args(["explain", "register-not-found", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Why it matters")
+    );
+    let out = smq().args(["explain", "no-such-code"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("duplicate-id")
+    );
+}
+
+#[test]
+fn every_code_can_be_explained_in_both_languages() {
+    for code in smq::diagnostic::Code::ALL {
+        for lang in ["fr", "en"] {
+            let out = smq()
+                .args(["explain", code.id(), "--lang", lang])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(0), "{}", code.id());
+            let text = String::from_utf8(out.stdout).unwrap();
+            // A missing catalogue entry prints as a lone "?".
+            assert!(
+                !text.lines().any(|l| l.trim() == "?"),
+                "{}: {text}",
+                code.id()
+            );
+            assert!(text.lines().count() >= 12, "{}: {text}", code.id());
+        }
+    }
+}
+
+#[test]
+fn inputs_are_never_modified() {
+    let ws = small_workspace(true);
+    let file = ws.file("REX-2025.xlsx");
+    let before = std::fs::read(&file).unwrap();
+    let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
+    smq().arg("check").arg(ws.path()).output().unwrap();
+    smq()
+        .arg("check")
+        .arg(ws.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), mtime);
+    let names: Vec<_> = std::fs::read_dir(ws.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "check writes nothing into the workspace");
+}
+
+#[test]
+fn demo_refuses_a_folder_holding_other_files() {
+    let ws = small_workspace(false);
+    let out = smq().arg("demo").arg(ws.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("rien n'a été écrit")
+    );
+    assert_eq!(std::fs::read_dir(ws.path()).unwrap().count(), 1);
+}
