@@ -45,7 +45,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("warning", "avertissement", "warning"),
     (
         "did-you-mean",
-        " ; vouliez-vous dire « {suggestion} » ?",
+        "\u{a0}; vouliez-vous dire «\u{a0}{suggestion}\u{a0}»\u{a0}?",
         "; did you mean “{suggestion}”?",
     ),
     ("yes", "oui", "yes"),
@@ -54,12 +54,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("check.registers", "Registres lus", "Registers read"),
     (
         "check.register-line",
-        "{register} : {file} › {sheet} (en-têtes ligne {header_row}) — {rows} ligne(s)",
+        "{register}\u{a0}: {file} › {sheet} (en-têtes ligne {header_row}) — {rows} ligne(s)",
         "{register}: {file} › {sheet} (headers on row {header_row}) — {rows} row(s)",
     ),
     (
         "check.register-missing",
-        "{register} : introuvable",
+        "{register}\u{a0}: introuvable",
         "{register}: not found",
     ),
     (
@@ -70,12 +70,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("check.hint", "aide", "help"),
     (
         "check.no-workspace",
-        "dossier introuvable : {path}",
+        "dossier introuvable\u{a0}: {path}",
         "folder not found: {path}",
     ),
     (
         "explain.unknown",
-        "code inconnu : {code}. Codes connus : {codes}",
+        "code inconnu\u{a0}: {code}. Codes connus\u{a0}: {codes}",
         "unknown code: {code}. Known codes: {codes}",
     ),
     (
@@ -93,18 +93,55 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "demo.exists",
-        "{path} existe déjà et n'est pas un espace de démonstration smq : rien n'a été écrit.",
+        "{path} existe déjà et n'est pas un espace de démonstration smq\u{a0}: rien n'a été écrit.",
         "{path} already exists and is not an smq demo workspace: nothing was written.",
+    ),
+    (
+        "registers.unknown",
+        "registre inconnu\u{a0}: {key}. Registres\u{a0}: {keys}",
+        "unknown register: {key}. Registers: {keys}",
+    ),
+    ("registers.required", "obligatoire", "required"),
+    ("registers.personal", "donnée personnelle", "personal data"),
+    (
+        "registers.aliases",
+        "en-têtes reconnus",
+        "recognised headers",
+    ),
+    (
+        "registers.criteria",
+        "+ toute autre colonne de notes est un critère d'évaluation (ou [suppliers] criteria dans smq.toml)",
+        "+ any other column of scores is an evaluation criterion (or [suppliers] criteria in smq.toml)",
+    ),
+    (
+        "registers.questions",
+        "+ toute autre colonne de réponses (échelle de Likert, en nombres ou en libellés) est une question (ou [surveys] questions dans smq.toml)",
+        "+ any other column of answers (Likert scale, as numbers or labels) is a question (or [surveys] questions in smq.toml)",
+    ),
+    ("type.id", "identifiant", "identifier"),
+    ("type.text", "texte", "text"),
+    ("type.free-text", "texte libre", "free text"),
+    ("type.date", "date", "date"),
+    ("type.month", "mois", "month"),
+    ("type.number", "nombre", "number"),
+    ("type.scale", "note", "rating"),
+    ("type.year", "année", "year"),
+    ("type.bool", "oui / non", "yes / no"),
+    ("type.choice", "liste", "list"),
+    (
+        "type.id-list",
+        "liste d'identifiants",
+        "list of identifiers",
     ),
     // ---- diagnostics ----------------------------------------------------
     (
         "unreadable-file.message",
-        "ce fichier ne peut pas être ouvert comme classeur : {reason}",
+        "ce fichier ne peut pas être ouvert comme classeur\u{a0}: {reason}",
         "this file cannot be opened as a workbook: {reason}",
     ),
     (
         "unreadable-file.hint",
-        "ouvrez-le dans Excel ou LibreOffice ; s'il est protégé par mot de passe, enregistrez une copie sans mot de passe",
+        "ouvrez-le dans Excel ou LibreOffice\u{a0}; s'il est protégé par mot de passe, enregistrez une copie sans mot de passe",
         "open it in Excel or LibreOffice; if it is password-protected, save a copy without a password",
     ),
     (
@@ -114,17 +151,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "unreadable-file.why",
-        "Un registre illisible manque dans les rapports : la revue de direction ou le dossier d'audit serait incomplet sans que personne ne le voie.",
+        "Un registre illisible manque dans les rapports\u{a0}: la revue de direction ou le dossier d'audit serait incomplet sans que personne ne le voie.",
         "An unreadable register is missing from the reports: the management review or the audit pack would be incomplete without anyone noticing.",
     ),
     (
         "unreadable-file.example",
-        "REX-2025.xlsx : ce fichier ne peut pas être ouvert comme classeur : archive zip invalide",
+        "REX-2025.xlsx\u{a0}: ce fichier ne peut pas être ouvert comme classeur\u{a0}: archive zip invalide",
         "REX-2025.xlsx: this file cannot be opened as a workbook: invalid zip archive",
     ),
     (
         "unreadable-sheet.message",
-        "cette feuille ne peut pas être lue : {reason}",
+        "cette feuille ne peut pas être lue\u{a0}: {reason}",
         "this sheet cannot be read: {reason}",
     ),
     (
@@ -144,22 +181,22 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "unreadable-sheet.example",
-        "Actions.xlsx › Plan : cette feuille ne peut pas être lue",
+        "Actions.xlsx › Plan\u{a0}: cette feuille ne peut pas être lue",
         "Actions.xlsx › Plan: this sheet cannot be read",
     ),
     (
         "config-invalid.message",
-        "configuration invalide : {reason}",
+        "configuration invalide\u{a0}: {reason}",
         "invalid configuration: {reason}",
     ),
     (
         "config-invalid.hint",
-        "corrigez smq.toml ; `smq config show` affiche la configuration effective",
+        "corrigez smq.toml\u{a0}; `smq config show` affiche la configuration effective",
         "fix smq.toml; `smq config show` prints the effective configuration",
     ),
     (
         "config-invalid.what",
-        "smq.toml est lu et vérifié comme un registre : clé inconnue, type incorrect ou valeur impossible.",
+        "smq.toml est lu et vérifié comme un registre\u{a0}: clé inconnue, type incorrect ou valeur impossible.",
         "smq.toml is read and checked like a register: unknown key, wrong type or impossible value.",
     ),
     (
@@ -169,17 +206,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "config-invalid.example",
-        "smq.toml › ligne 4 : configuration invalide : clé inconnue `langue`",
+        "smq.toml › ligne 4\u{a0}: configuration invalide\u{a0}: clé inconnue `langue`",
         "smq.toml › line 4: invalid configuration: unknown key `langue`",
     ),
     (
         "register-not-found.message",
-        "registre « {register} » introuvable dans le dossier",
+        "registre «\u{a0}{register}\u{a0}» introuvable dans le dossier",
         "register “{register}” not found in the folder",
     ),
     (
         "register-not-found.hint",
-        "les rapports diront que cette donnée d'entrée manque ; si le registre existe, nommez son fichier et sa feuille dans smq.toml ([registers.{key}])",
+        "les rapports diront que cette donnée d'entrée manque\u{a0}; si le registre existe, nommez son fichier et sa feuille dans smq.toml ([registers.{key}])",
         "reports will say this input is missing; if the register exists, name its file and sheet in smq.toml ([registers.{key}])",
     ),
     (
@@ -189,17 +226,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "register-not-found.why",
-        "Une revue de direction à laquelle manque une des entrées du §9.3.2 peut valoir une non-conformité : mieux vaut le savoir avant l'auditeur.",
+        "Une revue de direction à laquelle manque une des entrées du §9.3.2 peut valoir une non-conformité\u{a0}: mieux vaut le savoir avant l'auditeur.",
         "A management review missing one of the §9.3.2 inputs can be graded a nonconformity: better to know before the auditor does.",
     ),
     (
         "register-not-found.example",
-        "registre « fournisseurs » introuvable dans le dossier",
+        "registre «\u{a0}fournisseurs\u{a0}» introuvable dans le dossier",
         "register “suppliers” not found in the folder",
     ),
     (
         "missing-column.message",
-        "colonne obligatoire « {field} » absente de la ligne d'en-tête {row}",
+        "colonne obligatoire «\u{a0}{field}\u{a0}» absente de la ligne d'en-tête {row}",
         "required column “{field}” missing from header row {row}",
     ),
     (
@@ -219,12 +256,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "missing-column.example",
-        "REX.xlsx › Registre › A3 : colonne obligatoire « Date de détection » absente de la ligne d'en-tête 3",
+        "REX.xlsx › Registre › A3\u{a0}: colonne obligatoire «\u{a0}Date de détection\u{a0}» absente de la ligne d'en-tête 3",
         "REX.xlsx › Register › A3: required column “Detection date” missing from header row 3",
     ),
     (
         "duplicate-column.message",
-        "deux colonnes correspondent à « {field} » ; celle-ci est ignorée (la première est en {other})",
+        "deux colonnes correspondent à «\u{a0}{field}\u{a0}»\u{a0}; celle-ci est ignorée (la première est en {other})",
         "two columns map to “{field}”; this one is ignored (the first is {other})",
     ),
     (
@@ -239,17 +276,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "duplicate-column.why",
-        "Avec deux colonnes « Statut », on ne saurait pas laquelle croire.",
+        "Avec deux colonnes «\u{a0}Statut\u{a0}», on ne saurait pas laquelle croire.",
         "With two “Status” columns nobody knows which one to believe.",
     ),
     (
         "duplicate-column.example",
-        "Actions.xlsx › Plan › H2 : deux colonnes correspondent à « Statut »",
+        "Actions.xlsx › Plan › H2\u{a0}: deux colonnes correspondent à «\u{a0}Statut\u{a0}»",
         "Actions.xlsx › Plan › H2: two columns map to “Status”",
     ),
     (
         "required-missing.message",
-        "« {field} » est obligatoire mais la cellule est vide",
+        "«\u{a0}{field}\u{a0}» est obligatoire mais la cellule est vide",
         "“{field}” is required but the cell is empty",
     ),
     (
@@ -264,17 +301,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "required-missing.why",
-        "Une ligne sans date ou sans type ne peut pas être comptée dans les tendances : le rapport serait faux.",
+        "Une ligne sans date ou sans type ne peut pas être comptée dans les tendances\u{a0}: le rapport serait faux.",
         "A row without a date or a type cannot be counted in trends: the report would be wrong.",
     ),
     (
         "required-missing.example",
-        "REX-2025.xlsx › Registre › B14 : « Date de détection » est obligatoire mais la cellule est vide",
+        "REX-2025.xlsx › Registre › B14\u{a0}: «\u{a0}Date de détection\u{a0}» est obligatoire mais la cellule est vide",
         "REX-2025.xlsx › Register › B14: “Detection date” is required but the cell is empty",
     ),
     (
         "invalid-date.message",
-        "« {field} » attend une date, trouvé « {value} »",
+        "«\u{a0}{field}\u{a0}» attend une date, trouvé «\u{a0}{value}\u{a0}»",
         "“{field}” expects a date, found “{value}”",
     ),
     (
@@ -294,12 +331,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "invalid-date.example",
-        "REX-2025.xlsx › Registre › B7 : « Date de détection » attend une date, trouvé « 31/02/2025 »",
+        "REX-2025.xlsx › Registre › B7\u{a0}: «\u{a0}Date de détection\u{a0}» attend une date, trouvé «\u{a0}31/02/2025\u{a0}»",
         "REX-2025.xlsx › Register › B7: “Detection date” expects a date, found “31/02/2025”",
     ),
     (
         "invalid-month.message",
-        "« {field} » attend un mois, trouvé « {value} »",
+        "«\u{a0}{field}\u{a0}» attend un mois, trouvé «\u{a0}{value}\u{a0}»",
         "“{field}” expects a month, found “{value}”",
     ),
     (
@@ -309,7 +346,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "invalid-month.what",
-        "Une période d'indicateur est un mois : 2025-03, 03/2025, mars 2025, ou une date du mois.",
+        "Une période d'indicateur est un mois\u{a0}: 2025-03, 03/2025, mars 2025, ou une date du mois.",
         "An indicator period is a month: 2025-03, 03/2025, March 2025, or a date in the month.",
     ),
     (
@@ -319,12 +356,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "invalid-month.example",
-        "Indicateurs.xlsx › Valeurs › B9 : « Période » attend un mois, trouvé « T1 »",
+        "Indicateurs.xlsx › Valeurs › B9\u{a0}: «\u{a0}Période\u{a0}» attend un mois, trouvé «\u{a0}T1\u{a0}»",
         "Indicators.xlsx › Values › B9: “Period” expects a month, found “Q1”",
     ),
     (
         "invalid-number.message",
-        "« {field} » attend un nombre, trouvé « {value} »",
+        "«\u{a0}{field}\u{a0}» attend un nombre, trouvé «\u{a0}{value}\u{a0}»",
         "“{field}” expects a number, found “{value}”",
     ),
     (
@@ -344,12 +381,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "invalid-number.example",
-        "Indicateurs.xlsx › Valeurs › C4 : « Valeur » attend un nombre, trouvé « env. 12 »",
+        "Indicateurs.xlsx › Valeurs › C4\u{a0}: «\u{a0}Valeur\u{a0}» attend un nombre, trouvé «\u{a0}env. 12\u{a0}»",
         "Indicators.xlsx › Values › C4: “Value” expects a number, found “approx. 12”",
     ),
     (
         "invalid-boolean.message",
-        "« {field} » attend oui ou non, trouvé « {value} »",
+        "«\u{a0}{field}\u{a0}» attend oui ou non, trouvé «\u{a0}{value}\u{a0}»",
         "“{field}” expects yes or no, found “{value}”",
     ),
     (
@@ -364,17 +401,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "invalid-boolean.why",
-        "Une réponse ambiguë (« peut-être ») ne permet pas de compter, par exemple, les ESR déclarés.",
+        "Une réponse ambiguë («\u{a0}peut-être\u{a0}») ne permet pas de compter, par exemple, les ESR déclarés.",
         "An ambiguous answer (“maybe”) does not allow counting, for example, declared ESR.",
     ),
     (
         "invalid-boolean.example",
-        "REX-2025.xlsx › Registre › K3 : « Déclaré ASN » attend oui ou non, trouvé « à voir »",
+        "REX-2025.xlsx › Registre › K3\u{a0}: «\u{a0}Déclaré ASN\u{a0}» attend oui ou non, trouvé «\u{a0}à voir\u{a0}»",
         "REX-2025.xlsx › Register › K3: “Declared to ASN” expects yes or no, found “to check”",
     ),
     (
         "out-of-range.message",
-        "« {field} » doit être entre {min} et {max}, trouvé {value}",
+        "«\u{a0}{field}\u{a0}» doit être entre {min} et {max}, trouvé {value}",
         "“{field}” must be between {min} and {max}, found {value}",
     ),
     (
@@ -384,7 +421,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "out-of-range.what",
-        "Les cotations ont une échelle : gravité et fréquence de 1 à 5, par exemple.",
+        "Les cotations ont une échelle\u{a0}: gravité et fréquence de 1 à 5, par exemple.",
         "Ratings have a scale: severity and frequency from 1 to 5, for example.",
     ),
     (
@@ -394,17 +431,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "out-of-range.example",
-        "REX-2025.xlsx › Registre › G5 : « Gravité » doit être entre 1 et 5, trouvé 7",
+        "REX-2025.xlsx › Registre › G5\u{a0}: «\u{a0}Gravité\u{a0}» doit être entre 1 et 5, trouvé 7",
         "REX-2025.xlsx › Register › G5: “Severity” must be between 1 and 5, found 7",
     ),
     (
         "likert-out-of-range.message",
-        "la réponse à « {field} » est hors de l'échelle de 1 à {max}, trouvé « {value} »",
+        "la réponse à «\u{a0}{field}\u{a0}» est hors de l'échelle de 1 à {max}, trouvé «\u{a0}{value}\u{a0}»",
         "the answer to “{field}” is outside the 1 to {max} scale, found “{value}”",
     ),
     (
         "likert-out-of-range.hint",
-        "saisissez un niveau de l'échelle (nombre ou libellé comme « satisfait »), ou laissez vide",
+        "saisissez un niveau de l'échelle (nombre ou libellé comme «\u{a0}satisfait\u{a0}»), ou laissez vide",
         "enter a level of the scale (number or label such as “satisfied”), or leave it blank",
     ),
     (
@@ -419,17 +456,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "likert-out-of-range.example",
-        "Enquetes.xlsx › Patients › E8 : la réponse à « Accueil » est hors de l'échelle de 1 à 4, trouvé « 6 »",
+        "Enquetes.xlsx › Patients › E8\u{a0}: la réponse à «\u{a0}Accueil\u{a0}» est hors de l'échelle de 1 à 4, trouvé «\u{a0}6\u{a0}»",
         "Surveys.xlsx › Patients › E8: the answer to “Reception” is outside the 1 to 4 scale, found “6”",
     ),
     (
         "unknown-value.message",
-        "« {value} » n'est pas une valeur connue pour « {field} »",
+        "«\u{a0}{value}\u{a0}» n'est pas une valeur connue pour «\u{a0}{field}\u{a0}»",
         "“{value}” is not a known value for “{field}”",
     ),
     (
         "unknown-value.hint",
-        "valeurs acceptées : {allowed}",
+        "valeurs acceptées\u{a0}: {allowed}",
         "accepted values: {allowed}",
     ),
     (
@@ -444,7 +481,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-value.example",
-        "Actions.xlsx › Plan › H9 : « Clotue » n'est pas une valeur connue pour « Statut » ; vouliez-vous dire « clos » ?",
+        "Actions.xlsx › Plan › H9\u{a0}: «\u{a0}Clotue\u{a0}» n'est pas une valeur connue pour «\u{a0}Statut\u{a0}»\u{a0}; vouliez-vous dire «\u{a0}clos\u{a0}»\u{a0}?",
         "Actions.xlsx › Plan › H9: “Clozed” is not a known value for “Status”; did you mean “closed”?",
     ),
     (
@@ -464,17 +501,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "excel-error.why",
-        "Une erreur n'est pas un nombre : la compter comme zéro fausserait l'indicateur.",
+        "Une erreur n'est pas un nombre\u{a0}: la compter comme zéro fausserait l'indicateur.",
         "An error is not a number: counting it as zero would skew the indicator.",
     ),
     (
         "excel-error.example",
-        "Indicateurs.xlsx › Valeurs › D12 : la cellule contient l'erreur Excel #DIV/0!",
+        "Indicateurs.xlsx › Valeurs › D12\u{a0}: la cellule contient l'erreur Excel #DIV/0!",
         "Indicators.xlsx › Values › D12: the cell holds the Excel error #DIV/0!",
     ),
     (
         "date-too-old.message",
-        "« {field} » vaut {value}, date invraisemblablement ancienne (avant {min})",
+        "«\u{a0}{field}\u{a0}» vaut {value}, date invraisemblablement ancienne (avant {min})",
         "“{field}” is {value}, an implausibly old date (before {min})",
     ),
     (
@@ -484,7 +521,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "date-too-old.what",
-        "Les dates antérieures à 1990 sont signalées : ce sont presque toujours des fautes de frappe ou des cellules au mauvais format.",
+        "Les dates antérieures à 1990 sont signalées\u{a0}: ce sont presque toujours des fautes de frappe ou des cellules au mauvais format.",
         "Dates before 1990 are reported: they are nearly always typing errors or cells in the wrong format.",
     ),
     (
@@ -494,12 +531,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "date-too-old.example",
-        "REX-2025.xlsx › Registre › B20 : « Date de détection » vaut 12/03/1925, date invraisemblablement ancienne",
+        "REX-2025.xlsx › Registre › B20\u{a0}: «\u{a0}Date de détection\u{a0}» vaut 12/03/1925, date invraisemblablement ancienne",
         "REX-2025.xlsx › Register › B20: “Detection date” is 1925-03-12, an implausibly old date",
     ),
     (
         "date-in-future.message",
-        "« {field} » vaut {value}, après la date d'arrêté {as_of}",
+        "«\u{a0}{field}\u{a0}» vaut {value}, après la date d'arrêté {as_of}",
         "“{field}” is {value}, after the as-of date {as_of}",
     ),
     (
@@ -519,12 +556,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "date-in-future.example",
-        "REX-2025.xlsx › Registre › B8 : « Date de détection » vaut 03/12/2027, après la date d'arrêté 27/11/2026",
+        "REX-2025.xlsx › Registre › B8\u{a0}: «\u{a0}Date de détection\u{a0}» vaut 03/12/2027, après la date d'arrêté 27/11/2026",
         "REX-2025.xlsx › Register › B8: “Detection date” is 2027-12-03, after the as-of date 2026-11-27",
     ),
     (
         "zero-denominator.message",
-        "le dénominateur vaut zéro : le taux ne peut pas être calculé",
+        "le dénominateur vaut zéro\u{a0}: le taux ne peut pas être calculé",
         "the denominator is zero: the rate cannot be computed",
     ),
     (
@@ -539,17 +576,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "zero-denominator.why",
-        "Une division par zéro n'est pas un résultat : elle doit apparaître comme une donnée manquante.",
+        "Une division par zéro n'est pas un résultat\u{a0}: elle doit apparaître comme une donnée manquante.",
         "A division by zero is not a result: it must show as missing data.",
     ),
     (
         "zero-denominator.example",
-        "Indicateurs.xlsx › Valeurs › E6 : le dénominateur vaut zéro",
+        "Indicateurs.xlsx › Valeurs › E6\u{a0}: le dénominateur vaut zéro",
         "Indicators.xlsx › Values › E6: the denominator is zero",
     ),
     (
         "duplicate-id.message",
-        "l'identifiant « {id} » figure déjà en {other}",
+        "l'identifiant «\u{a0}{id}\u{a0}» figure déjà en {other}",
         "identifier “{id}” already appears at {other}",
     ),
     (
@@ -564,17 +601,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "duplicate-id.why",
-        "Les liens entre registres (action d'un événement, constat d'un audit) passent par les identifiants : un doublon les rend ambigus.",
+        "Les liens entre registres (action d'un événement, constat d'un audit) passent par les identifiants\u{a0}: un doublon les rend ambigus.",
         "Links between registers (an event's action, an audit's finding) go through identifiers: a duplicate makes them ambiguous.",
     ),
     (
         "duplicate-id.example",
-        "Actions.xlsx › Plan › A40 : l'identifiant « AC-2025-012 » figure déjà en Actions.xlsx › Plan › A31",
+        "Actions.xlsx › Plan › A40\u{a0}: l'identifiant «\u{a0}AC-2025-012\u{a0}» figure déjà en Actions.xlsx › Plan › A31",
         "Actions.xlsx › Plan › A40: identifier “AC-2025-012” already appears at Actions.xlsx › Plan › A31",
     ),
     (
         "date-before-open.message",
-        "« {field} » ({value}) est antérieure à « {other} » ({other_value})",
+        "«\u{a0}{field}\u{a0}» ({value}) est antérieure à «\u{a0}{other}\u{a0}» ({other_value})",
         "“{field}” ({value}) is before “{other}” ({other_value})",
     ),
     (
@@ -594,7 +631,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "date-before-open.example",
-        "REX-2025.xlsx › Registre › P12 : « Date de clôture » (02/03/2025) est antérieure à « Date de détection » (05/03/2025)",
+        "REX-2025.xlsx › Registre › P12\u{a0}: «\u{a0}Date de clôture\u{a0}» (02/03/2025) est antérieure à «\u{a0}Date de détection\u{a0}» (05/03/2025)",
         "REX-2025.xlsx › Register › P12: “Closing date” (2025-03-02) is before “Detection date” (2025-03-05)",
     ),
     (
@@ -619,12 +656,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "due-before-open.example",
-        "Actions.xlsx › Plan › G7 : l'échéance (01/01/2025) est antérieure à l'ouverture (15/01/2025)",
+        "Actions.xlsx › Plan › G7\u{a0}: l'échéance (01/01/2025) est antérieure à l'ouverture (15/01/2025)",
         "Actions.xlsx › Plan › G7: the due date (2025-01-01) is before the opening date (2025-01-15)",
     ),
     (
         "closed-without-date.message",
-        "le statut est « {status} » mais « {field} » est vide",
+        "le statut est «\u{a0}{status}\u{a0}» mais «\u{a0}{field}\u{a0}» est vide",
         "the status is “{status}” but “{field}” is empty",
     ),
     (
@@ -644,12 +681,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "closed-without-date.example",
-        "Actions.xlsx › Plan › J15 : le statut est « soldé » mais « Date de réalisation » est vide",
+        "Actions.xlsx › Plan › J15\u{a0}: le statut est «\u{a0}soldé\u{a0}» mais «\u{a0}Date de réalisation\u{a0}» est vide",
         "Actions.xlsx › Plan › J15: the status is “closed” but “Done date” is empty",
     ),
     (
         "date-without-closed.message",
-        "« {field} » est renseignée mais le statut est « {status} »",
+        "«\u{a0}{field}\u{a0}» est renseignée mais le statut est «\u{a0}{status}\u{a0}»",
         "“{field}” is filled but the status is “{status}”",
     ),
     (
@@ -664,17 +701,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "date-without-closed.why",
-        "Le statut et la date se contredisent : le rapport ne saurait pas si l'action est en retard.",
+        "Le statut et la date se contredisent\u{a0}: le rapport ne saurait pas si l'action est en retard.",
         "Status and date contradict each other: the report could not tell whether the action is late.",
     ),
     (
         "date-without-closed.example",
-        "Actions.xlsx › Plan › J16 : « Date de réalisation » est renseignée mais le statut est « en cours »",
+        "Actions.xlsx › Plan › J16\u{a0}: «\u{a0}Date de réalisation\u{a0}» est renseignée mais le statut est «\u{a0}en cours\u{a0}»",
         "Actions.xlsx › Plan › J16: “Done date” is filled but the status is “in progress”",
     ),
     (
         "unknown-action.message",
-        "l'action liée « {id} » n'existe pas dans le registre des actions",
+        "l'action liée «\u{a0}{id}\u{a0}» n'existe pas dans le registre des actions",
         "linked action “{id}” does not exist in the actions register",
     ),
     (
@@ -689,17 +726,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-action.why",
-        "Un auditeur remonte de l'événement à l'action et à son efficacité : un lien cassé interrompt la piste.",
+        "Un auditeur remonte de l'événement à l'action et à son efficacité\u{a0}: un lien cassé interrompt la piste.",
         "An auditor follows an event to its action and its effectiveness: a broken link ends the trail.",
     ),
     (
         "unknown-action.example",
-        "REX-2025.xlsx › Registre › N4 : l'action liée « AC-2025-099 » n'existe pas dans le registre des actions",
+        "REX-2025.xlsx › Registre › N4\u{a0}: l'action liée «\u{a0}AC-2025-099\u{a0}» n'existe pas dans le registre des actions",
         "REX-2025.xlsx › Register › N4: linked action “AC-2025-099” does not exist in the actions register",
     ),
     (
         "unknown-origin.message",
-        "l'origine « {id} » ressemble à un identifiant mais ne correspond à aucun événement, constat ou audit",
+        "l'origine «\u{a0}{id}\u{a0}» ressemble à un identifiant mais ne correspond à aucun événement, constat ou audit",
         "origin “{id}” looks like an identifier but matches no event, finding or audit",
     ),
     (
@@ -714,17 +751,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-origin.why",
-        "La revue de direction suit les actions par origine : une origine cassée fait disparaître l'action de la bonne rubrique.",
+        "La revue de direction suit les actions par origine\u{a0}: une origine cassée fait disparaître l'action de la bonne rubrique.",
         "The management review follows actions by origin: a broken origin drops the action from its section.",
     ),
     (
         "unknown-origin.example",
-        "Actions.xlsx › Plan › B12 : l'origine « FEI-2025-140 » ne correspond à aucun événement",
+        "Actions.xlsx › Plan › B12\u{a0}: l'origine «\u{a0}FEI-2025-140\u{a0}» ne correspond à aucun événement",
         "Actions.xlsx › Plan › B12: origin “FEI-2025-140” matches no event",
     ),
     (
         "unknown-audit.message",
-        "l'audit « {id} » n'existe pas dans la feuille des audits",
+        "l'audit «\u{a0}{id}\u{a0}» n'existe pas dans la feuille des audits",
         "audit “{id}” does not exist in the audits sheet",
     ),
     (
@@ -739,17 +776,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-audit.why",
-        "Sans son audit, un constat n'a ni date ni type : il ne peut pas être suivi d'un audit à l'autre.",
+        "Sans son audit, un constat n'a ni date ni type\u{a0}: il ne peut pas être suivi d'un audit à l'autre.",
         "Without its audit a finding has no date and no kind: it cannot be followed from one audit to the next.",
     ),
     (
         "unknown-audit.example",
-        "Audits.xlsx › Constats › B5 : l'audit « AUD-2024-03 » n'existe pas",
+        "Audits.xlsx › Constats › B5\u{a0}: l'audit «\u{a0}AUD-2024-03\u{a0}» n'existe pas",
         "Audits.xlsx › Findings › B5: audit “AUD-2024-03” does not exist",
     ),
     (
         "unknown-indicator.message",
-        "l'indicateur « {id} » n'est pas défini dans la feuille des indicateurs",
+        "l'indicateur «\u{a0}{id}\u{a0}» n'est pas défini dans la feuille des indicateurs",
         "indicator “{id}” is not defined in the indicators sheet",
     ),
     (
@@ -764,17 +801,17 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-indicator.why",
-        "Sans définition, ni cible ni sens d'amélioration : le statut ne peut pas être calculé.",
+        "Sans définition, ni cible ni sens d'amélioration\u{a0}: le statut ne peut pas être calculé.",
         "Without a definition there is no target and no direction: the status cannot be computed.",
     ),
     (
         "unknown-indicator.example",
-        "Indicateurs.xlsx › Valeurs › A30 : l'indicateur « IND-99 » n'est pas défini",
+        "Indicateurs.xlsx › Valeurs › A30\u{a0}: l'indicateur «\u{a0}IND-99\u{a0}» n'est pas défini",
         "Indicators.xlsx › Values › A30: indicator “IND-99” is not defined",
     ),
     (
         "unknown-supplier.message",
-        "le fournisseur « {id} » n'est pas dans le registre des fournisseurs",
+        "le fournisseur «\u{a0}{id}\u{a0}» n'est pas dans le registre des fournisseurs",
         "supplier “{id}” is not in the supplier register",
     ),
     (
@@ -794,12 +831,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "unknown-supplier.example",
-        "REX-2025.xlsx › Registre › L9 : le fournisseur « Curium » n'est pas dans le registre des fournisseurs",
+        "REX-2025.xlsx › Registre › L9\u{a0}: le fournisseur «\u{a0}Curium\u{a0}» n'est pas dans le registre des fournisseurs",
         "REX-2025.xlsx › Register › L9: supplier “Curium” is not in the supplier register",
     ),
     (
         "declared-not-esr.message",
-        "l'événement est déclaré à l'ASN mais son type est « {value} », pas ESR",
+        "l'événement est déclaré à l'ASN mais son type est «\u{a0}{value}\u{a0}», pas ESR",
         "the event is declared to the ASN but its type is “{value}”, not ESR",
     ),
     (
@@ -814,12 +851,12 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "declared-not-esr.why",
-        "Le nombre d'ESR déclarés est suivi en revue et en inspection : un type incohérent le fausse.",
+        "Le nombre d'ESR déclarés est suivi en revue et en inspection\u{a0}: un type incohérent le fausse.",
         "The number of declared ESR is followed in reviews and inspections: an inconsistent type skews it.",
     ),
     (
         "declared-not-esr.example",
-        "REX-2025.xlsx › Registre › C21 : l'événement est déclaré à l'ASN mais son type est « dysfonctionnement »",
+        "REX-2025.xlsx › Registre › C21\u{a0}: l'événement est déclaré à l'ASN mais son type est «\u{a0}dysfonctionnement\u{a0}»",
         "REX-2025.xlsx › Register › C21: the event is declared to the ASN but its type is “dysfunction”",
     ),
 ];
@@ -843,6 +880,14 @@ pub fn text(key: &str, lang: Lang) -> &'static str {
             Lang::En => en,
         },
         None => "?",
+    }
+}
+
+/// The separator before a colon-introduced text: `\u{a0}: ` in French, `: ` in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}: ",
+        Lang::En => ": ",
     }
 }
 

@@ -128,7 +128,7 @@ fn action_dates_and_statuses() {
         .unwrap();
     assert_eq!(
         d.message(Lang::Fr),
-        "« Date de réalisation » (05/01/2025) est antérieure à « Date d'ouverture » (10/01/2025)"
+        "«\u{a0}Date de réalisation\u{a0}» (05/01/2025) est antérieure à «\u{a0}Date d'ouverture\u{a0}» (10/01/2025)"
     );
     assert_eq!(
         d.message(Lang::En),
@@ -143,7 +143,7 @@ fn action_dates_and_statuses() {
     assert_eq!(w.severity(), Severity::Warning);
     assert_eq!(
         w.message(Lang::Fr),
-        "le statut est « clos » mais « Date de réalisation » est vide"
+        "le statut est «\u{a0}clos\u{a0}» mais «\u{a0}Date de réalisation\u{a0}» est vide"
     );
 }
 
@@ -339,7 +339,11 @@ fn links_between_registers() {
         .find(|d| d.code.id() == "unknown-action")
         .unwrap();
     assert_eq!(unknown_action.location.to_string(), "SMQ.xlsx › REX › E2");
-    assert!(unknown_action.message(Lang::Fr).contains("« AC-9 »"));
+    assert!(
+        unknown_action
+            .message(Lang::Fr)
+            .contains("«\u{a0}AC-9\u{a0}»")
+    );
 }
 
 #[test]
@@ -353,10 +357,8 @@ fn registers_not_found_are_warnings_naming_the_register() {
         .collect();
     assert_eq!(nf.len(), smq::registers::RegisterKind::ALL.len());
     assert!(nf.iter().all(|d| d.severity() == Severity::Warning));
-    assert!(
-        nf.iter().any(|d| d.message(Lang::Fr)
-            == "registre « veille réglementaire » introuvable dans le dossier")
-    );
+    assert!(nf.iter().any(|d| d.message(Lang::Fr)
+        == "registre «\u{a0}veille réglementaire\u{a0}» introuvable dans le dossier"));
     assert!(
         nf.iter()
             .any(|d| d.hint(Lang::En).contains("[registers.watch]"))

@@ -46,12 +46,12 @@ fn check_exits_1_on_errors_and_prints_file_sheet_cell() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("REX-2025.xlsx › Registre › D4: error[out-of-range] « Gravité » doit être entre 1 et 5, trouvé 9"),
+        text.contains("REX-2025.xlsx › Registre › D4: error[out-of-range] «\u{a0}Gravité\u{a0}» doit être entre 1 et 5, trouvé 9"),
         "{text}"
     );
     assert!(
         text.contains(
-            "événements (REX) : REX-2025.xlsx › Registre (en-têtes ligne 3) — 1 ligne(s)"
+            "événements (REX)\u{a0}: REX-2025.xlsx › Registre (en-têtes ligne 3) — 1 ligne(s)"
         ),
         "{text}"
     );
@@ -103,7 +103,7 @@ fn check_json_has_the_documented_shape() {
     assert_eq!(err["cell"], "D4");
     assert_eq!(
         err["message"],
-        "« Gravité » doit être entre 1 et 5, trouvé 9"
+        "«\u{a0}Gravité\u{a0}» doit être entre 1 et 5, trouvé 9"
     );
     let regs = v["registers"].as_array().unwrap();
     assert_eq!(regs.len(), 1);
@@ -138,7 +138,7 @@ fn lang_from_the_configuration_and_cli_overrides_it() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains("« Gravité » doit être entre 1 et 5"),
+        text.contains("«\u{a0}Gravité\u{a0}» doit être entre 1 et 5"),
         "{text}"
     );
 }
@@ -168,7 +168,7 @@ fn usage_errors_and_missing_folder_exit_2() {
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()
-            .contains("dossier introuvable : /nonexistent/folder")
+            .contains("dossier introuvable\u{a0}: /nonexistent/folder")
     );
     let out = smq()
         .args(["check", "--as-of", "31/10/2026"])
@@ -191,7 +191,7 @@ fn explain_prints_what_why_and_example() {
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with("date-before-open (Gravité: erreur)"),
+        text.starts_with("date-before-open (Gravité\u{a0}: erreur)"),
         "{text}"
     );
     assert!(text.contains("Pourquoi c'est important"));

@@ -249,7 +249,7 @@ fn dates_in_every_form_serials_and_errors() {
         .unwrap();
     assert_eq!(
         msg.message(smq::i18n::Lang::Fr),
-        "« Date de détection » attend une date, trouvé « 31/02/2025 »"
+        "«\u{a0}Date de détection\u{a0}» attend une date, trouvé «\u{a0}31/02/2025\u{a0}»"
     );
     assert_eq!(
         c.diagnostics
@@ -447,7 +447,7 @@ fn booleans_and_enumerations_with_suggestions() {
         .unwrap();
     assert_eq!(
         unknown.message(smq::i18n::Lang::Fr),
-        "« Dysfontionnement » n'est pas une valeur connue pour « Type » ; vouliez-vous dire « dysfonctionnement » ?"
+        "«\u{a0}Dysfontionnement\u{a0}» n'est pas une valeur connue pour «\u{a0}Type\u{a0}»\u{a0}; vouliez-vous dire «\u{a0}dysfonctionnement\u{a0}»\u{a0}?"
     );
     assert!(
         unknown
@@ -485,10 +485,10 @@ fn configuration_maps_headers_and_pins_sheets() {
     assert!(
         c.diagnostics[c.diagnostics.len() - 1]
             .message(smq::i18n::Lang::Fr)
-            .contains("« Type » absente de la ligne d'en-tête 1")
+            .contains("«\u{a0}Type\u{a0}» absente de la ligne d'en-tête 1")
             || c.diagnostics.iter().any(|d| d
                 .message(smq::i18n::Lang::Fr)
-                .contains("« Type » absente de la ligne d'en-tête 1"))
+                .contains("«\u{a0}Type\u{a0}» absente de la ligne d'en-tête 1"))
     );
 }
 

@@ -68,11 +68,12 @@ fn human(checked: &Checked, lang: Lang) -> String {
                 format!("{loc}: ")
             };
             out.push_str(&format!(
-                "  {prefix}{}[{}] {}\n      {} : {}\n",
+                "  {prefix}{}[{}] {}\n      {}{}{}\n",
                 d.severity().as_str(),
                 d.code.id(),
                 d.message(lang),
                 i18n::text("check.hint", lang),
+                i18n::colon(lang),
                 d.hint(lang)
             ));
         }

@@ -9,7 +9,7 @@ use crate::i18n::{self, Lang};
 /// Marks a folder as written by `smq demo`.
 const MARKER: &str = ".smq-demo";
 
-pub fn run(dir: Option<PathBuf>, lang: Lang) -> anyhow::Result<i32> {
+pub fn run(dir: Option<PathBuf>, stress: Option<usize>, lang: Lang) -> anyhow::Result<i32> {
     let dir = dir.unwrap_or_else(|| PathBuf::from("demo"));
     let path = dir.display().to_string();
     if dir.exists() {
@@ -27,7 +27,10 @@ pub fn run(dir: Option<PathBuf>, lang: Lang) -> anyhow::Result<i32> {
         dir.join(MARKER),
         b"Written by `smq demo`; safe to delete.\n",
     )?;
-    let files = crate::demo::write_demo(&dir)?;
+    let files = match stress {
+        Some(events) => crate::demo::write_stress(&dir, events)?,
+        None => crate::demo::write_demo(&dir)?,
+    };
     println!(
         "{}",
         i18n::fill(

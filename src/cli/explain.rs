@@ -17,9 +17,10 @@ pub fn run(code: &str, lang: Lang) -> anyhow::Result<i32> {
     };
     let severity = i18n::text(c.severity().as_str(), lang);
     println!(
-        "{} ({}: {severity})\n",
+        "{} ({}{}{severity})\n",
         c.id(),
-        i18n::text("explain.severity", lang)
+        i18n::text("explain.severity", lang),
+        i18n::colon(lang)
     );
     for (title, part) in [
         ("explain.what", "what"),

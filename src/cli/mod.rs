@@ -8,6 +8,7 @@
 mod check;
 mod demo;
 mod explain;
+mod registers;
 
 use std::path::PathBuf;
 
@@ -73,11 +74,27 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// List the registers, their columns and the headers recognised for each.
+    #[command(after_help = "Exemples :\n  smq registers\n  smq registers rex --lang en")]
+    Registers {
+        /// One register key (rex, actions, suppliers, surveys, indicators,
+        /// indicator-values, objectives, audits, findings, documents, watch,
+        /// parties, training).
+        key: Option<String>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Write the demo workspace (a fictional service's registers).
-    #[command(after_help = "Exemple :\n  smq demo\n  smq demo /tmp/demo")]
+    #[command(
+        after_help = "Exemple :\n  smq demo\n  smq demo /tmp/demo\n  smq demo --stress 100000 /tmp/stress"
+    )]
     Demo {
         /// Where to write it (default: ./demo).
         dir: Option<PathBuf>,
+        /// Write a stress workspace with this many events (and proportionate
+        /// volumes in every register) instead of the demo, for benchmarks.
+        #[arg(long, value_name = "EVENTS")]
+        stress: Option<usize>,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -139,7 +156,12 @@ pub fn main() -> i32 {
         Command::Explain { code, lang } => {
             explain::run(&code, lang.map(Lang::from).unwrap_or_default())
         }
-        Command::Demo { dir, lang } => demo::run(dir, lang.map(Lang::from).unwrap_or_default()),
+        Command::Registers { key, lang } => {
+            registers::run(key.as_deref(), lang.map(Lang::from).unwrap_or_default())
+        }
+        Command::Demo { dir, stress, lang } => {
+            demo::run(dir, stress, lang.map(Lang::from).unwrap_or_default())
+        }
     };
     match result {
         Ok(code) => code,
