@@ -38,7 +38,7 @@ fn header_below_a_merged_title_and_cells_keep_their_a1_reference() {
     sheet
         .merge_range(1, 1, 1, 6, "Registre des événements — 2025", &Format::new())
         .unwrap();
-    let rows = vec![
+    let rows = [
         vec![
             S("N°"),
             S("Date"),

@@ -7,3 +7,9 @@ pub fn write_demo(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let _ = dir;
     anyhow::bail!("not yet")
 }
+
+/// Writes a stress workspace (being written).
+pub fn write_stress(dir: &Path, events: usize) -> anyhow::Result<Vec<PathBuf>> {
+    let _ = (dir, events);
+    anyhow::bail!("not yet")
+}

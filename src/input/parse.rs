@@ -47,7 +47,7 @@ impl Month {
     }
 
     /// The month `n` months later (or earlier when negative).
-    pub fn add(self, n: i32) -> Month {
+    pub fn plus(self, n: i32) -> Month {
         let idx = self.year * 12 + self.month as i32 - 1 + n;
         Month {
             year: idx.div_euclid(12),
@@ -134,7 +134,7 @@ fn error_or_invalid(d: &Data) -> CellError {
 
 /// Excel's serial day number to a date, in the 1900 or 1904 system.
 pub fn serial_to_date(serial: f64, is_1904: bool) -> Option<NaiveDate> {
-    if !serial.is_finite() || serial < 1.0 || serial >= 2_958_466.0 {
+    if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
         return None;
     }
     let days = serial.floor() as i64;
@@ -639,8 +639,8 @@ mod tests {
     #[test]
     fn month_arithmetic() {
         let m = Month::new(2025, 11).unwrap();
-        assert_eq!(m.add(3), Month::new(2026, 2).unwrap());
-        assert_eq!(m.add(-11), Month::new(2024, 12).unwrap());
+        assert_eq!(m.plus(3), Month::new(2026, 2).unwrap());
+        assert_eq!(m.plus(-11), Month::new(2024, 12).unwrap());
         assert_eq!(m.months_until(Month::new(2026, 2).unwrap()), 3);
         assert_eq!(m.to_string(), "2025-11");
     }

@@ -66,7 +66,6 @@ fn field_of(spec: &RegisterSpec, header: &str, folded: &str, config: &Config) ->
 
 /// Maps one candidate header row for one register.
 fn map_row(
-    sheet: &Sheet,
     row: u32,
     spec: &RegisterSpec,
     headers: &[(u32, String, String)],
@@ -96,7 +95,6 @@ fn map_row(
         .zip(&columns)
         .filter(|(f, c)| !f.required && c.is_some())
         .count() as u32;
-    let _ = sheet;
     Detection {
         kind: spec.kind,
         header_row: row,
@@ -165,7 +163,7 @@ pub fn detect(
         }
         for kind in &kinds {
             let spec = kind.spec();
-            let d = map_row(sheet, row, spec, &headers, config);
+            let d = map_row(row, spec, &headers, config);
             if d.score == 0 || (forced.is_none() && !plausible(spec, &d)) {
                 continue;
             }

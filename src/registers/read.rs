@@ -159,16 +159,15 @@ pub fn read_rows(
                 Some(c) => read_cell(sheet, r, *c, field, det.kind, ctx, diags),
                 None => Value::Empty,
             };
-            if field.required
-                && value == Value::Empty
-                && col.is_some()
-                && is_blank_cell(sheet, r, col.unwrap())
+            if let Some(c) = col
+                && field.required
+                && parse::is_empty(sheet.get(r, *c))
             {
                 diags.push(
                     Diagnostic::new(
                         Code::RequiredMissing,
                         Some(det.kind),
-                        loc(ctx, sheet, r, col.unwrap()),
+                        loc(ctx, sheet, r, *c),
                     )
                     .arg_tr("field", field.fr, field.en),
                 );
@@ -199,10 +198,6 @@ pub fn read_rows(
         });
     }
     count
-}
-
-fn is_blank_cell(sheet: &Sheet, r: u32, c: u32) -> bool {
-    parse::is_empty(sheet.get(r, c))
 }
 
 fn loc(ctx: &ReadContext, sheet: &Sheet, r: u32, c: u32) -> Location {
