@@ -7,6 +7,7 @@
 //! diagnostics). [`cli`] only wires them. [`diagnostic`] and [`i18n`] are
 //! shared by every layer.
 
+pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod demo;

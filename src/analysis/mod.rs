@@ -1,0 +1,7 @@
+//! The analysis layer: pure functions over typed registers — trends, control
+//! charts, standings against targets. Nothing here reads files or the clock;
+//! every date it needs is passed in.
+
+pub mod spc;
+pub mod status;
+pub mod trend;
