@@ -151,9 +151,12 @@ impl Config {
 
     /// The field a header maps to by configuration, for `kind`.
     pub fn mapped_field(&self, kind: RegisterKind, header: &str) -> Option<&str> {
+        let headers = &self.register(kind)?.headers;
+        if headers.is_empty() {
+            return None;
+        }
         let folded = fold(header);
-        self.register(kind)?
-            .headers
+        headers
             .iter()
             .find(|(h, _)| fold(h) == folded)
             .map(|(_, f)| f.as_str())

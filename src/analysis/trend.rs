@@ -217,11 +217,14 @@ mod tests {
         assert!(mann_kendall(&indexed(&[1.0, 2.0]), 0.05).is_none());
     }
 
+    /// (series, S, var S, z, p, tau, slope, intercept, trend)
+    type MkCase = (&'static [f64], i64, f64, f64, f64, f64, f64, f64, Trend);
+
     /// Reference values from `pymannkendall` 1.4.3, `original_test(x)`
     /// (time = index), printed to full precision.
     #[test]
     fn mann_kendall_matches_pymannkendall() {
-        let cases: [(&[f64], i64, f64, f64, f64, f64, f64, f64, Trend); 3] = [
+        let cases: [MkCase; 3] = [
             (
                 &[4.2, 4.5, 4.1, 4.8, 5.0, 4.9, 5.3, 5.1, 5.6, 5.4, 5.9, 6.1],
                 56,

@@ -21,9 +21,11 @@ pub fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 
 pub fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
     if n >= 0 {
-        d.checked_add_days(Days::new(n as u64)).expect("date in range")
+        d.checked_add_days(Days::new(n as u64))
+            .expect("date in range")
     } else {
-        d.checked_sub_days(Days::new((-n) as u64)).expect("date in range")
+        d.checked_sub_days(Days::new((-n) as u64))
+            .expect("date in range")
     }
 }
 
@@ -54,12 +56,20 @@ pub fn random_workday(rng: &mut Rng, from: NaiveDate, to: NaiveDate) -> NaiveDat
     let span = days_between(from, to).max(0);
     let d = add_days(from, rng.range(0, span));
     let w = workday(d);
-    if w > to { workday_before(d).max(from) } else { w }
+    if w > to {
+        workday_before(d).max(from)
+    } else {
+        w
+    }
 }
 
 /// The number of days in a month.
 pub fn month_len(y: i32, m: u32) -> u32 {
-    let next = if m == 12 { ymd(y + 1, 1, 1) } else { ymd(y, m + 1, 1) };
+    let next = if m == 12 {
+        ymd(y + 1, 1, 1)
+    } else {
+        ymd(y, m + 1, 1)
+    };
     (next - ymd(y, m, 1)).num_days() as u32
 }
 
@@ -84,7 +94,17 @@ pub fn serial(d: NaiveDate) -> f64 {
 }
 
 const MONTHS_FR: [&str; 12] = [
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
     "décembre",
 ];
 
@@ -95,7 +115,11 @@ pub fn fr_short(d: NaiveDate) -> String {
 
 /// `12 mars 2025`, `1er avril 2024`.
 pub fn fr_long(d: NaiveDate) -> String {
-    let day = if d.day() == 1 { "1er".to_owned() } else { d.day().to_string() };
+    let day = if d.day() == 1 {
+        "1er".to_owned()
+    } else {
+        d.day().to_string()
+    };
     format!("{day} {} {}", MONTHS_FR[d.month0() as usize], d.year())
 }
 

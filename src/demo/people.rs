@@ -33,16 +33,6 @@ impl Role {
             Role::Ash => "Agent de service hospitalier",
         }
     }
-
-    /// Whether the role is exposed to ionising radiation (category B workers).
-    pub fn exposed(self) -> bool {
-        !matches!(self, Role::Secretary | Role::Quality)
-    }
-
-    /// Whether the role uses ionising radiation on patients.
-    pub fn treats_patients(self) -> bool {
-        matches!(self, Role::Physician | Role::Technologist | Role::Radiopharmacist | Role::Pcr | Role::PharmacyTech)
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -78,26 +68,160 @@ const STAFF: &[(&str, Role, (i32, u32, u32))] = &[
 ];
 
 const FIRST_F: &[&str] = &[
-    "Marie", "Nathalie", "Isabelle", "Sylvie", "Catherine", "Françoise", "Christine", "Monique", "Valérie", "Sandrine",
-    "Martine", "Nicole", "Stéphanie", "Céline", "Julie", "Aurélie", "Émilie", "Camille", "Léa", "Manon", "Jeanne",
-    "Simone", "Odile", "Brigitte", "Chantal",
+    "Marie",
+    "Nathalie",
+    "Isabelle",
+    "Sylvie",
+    "Catherine",
+    "Françoise",
+    "Christine",
+    "Monique",
+    "Valérie",
+    "Sandrine",
+    "Martine",
+    "Nicole",
+    "Stéphanie",
+    "Céline",
+    "Julie",
+    "Aurélie",
+    "Émilie",
+    "Camille",
+    "Léa",
+    "Manon",
+    "Jeanne",
+    "Simone",
+    "Odile",
+    "Brigitte",
+    "Chantal",
 ];
 const FIRST_M: &[&str] = &[
-    "Jean", "Pierre", "Michel", "André", "Philippe", "Alain", "Bernard", "Jacques", "Daniel", "Patrick", "Christophe",
-    "Nicolas", "Frédéric", "Laurent", "Olivier", "Thierry", "Julien", "Sébastien", "Gérard", "Serge", "Hugo",
-    "Louis", "Marcel", "Yves", "René",
+    "Jean",
+    "Pierre",
+    "Michel",
+    "André",
+    "Philippe",
+    "Alain",
+    "Bernard",
+    "Jacques",
+    "Daniel",
+    "Patrick",
+    "Christophe",
+    "Nicolas",
+    "Frédéric",
+    "Laurent",
+    "Olivier",
+    "Thierry",
+    "Julien",
+    "Sébastien",
+    "Gérard",
+    "Serge",
+    "Hugo",
+    "Louis",
+    "Marcel",
+    "Yves",
+    "René",
 ];
 const SURNAMES: &[&str] = &[
-    "MARTIN", "BERNARD", "THOMAS", "PETIT", "ROBERT", "RICHARD", "DURAND", "DUBOIS", "MOREL", "LAURENT", "SIMON",
-    "MICHEL", "LEFEBVRE", "LEROY", "ROUX", "DAVID", "BERTRAND", "MOREAU", "FOURNIER", "GIRARD", "BONNET", "DUPONT",
-    "LAMBERT", "FONTAINE", "ROUSSEL", "VINCENT", "MULLER", "LEFEVRE", "FAURE", "ANDRE", "MERCIER", "BLANC", "GUERIN",
-    "BOYER", "GARNIER", "CHEVALIER", "FRANCOIS", "LEGRAND", "GAUTHIER", "GARCIA", "PERRIN", "ROBIN", "CLEMENT",
-    "MORIN", "NICOLAS", "HENRY", "ROUSSEAU", "MATHIEU", "GAUTIER", "MASSON", "MARCHAND", "DUVAL", "DENIS", "DUMONT",
-    "MARIE", "LEMAIRE", "NOEL", "MEYER", "DUFOUR", "MEUNIER", "BRUN", "BLANCHARD", "GIRAUD", "JOLY", "RIVIERE",
-    "LUCAS", "BRUNET", "GAILLARD", "BARBIER", "ARNAUD", "MARTINEZ", "GERARD", "ROCHE", "RENARD", "SCHMITT", "ROY",
-    "LEROUX", "COLIN", "VIDAL", "CARON", "PICARD", "ROGER", "FABRE", "AUBERT", "LEMOINE", "RENAUD", "DUMAS",
-    "LACROIX", "OLIVIER", "PHILIPPE", "BOURGEOIS", "PIERRE", "BENOIT", "REY", "LECLERC", "PAYET", "ROLLAND",
-    "LECLERCQ", "GUILLAUME", "LECOMTE",
+    "MARTIN",
+    "BERNARD",
+    "THOMAS",
+    "PETIT",
+    "ROBERT",
+    "RICHARD",
+    "DURAND",
+    "DUBOIS",
+    "MOREL",
+    "LAURENT",
+    "SIMON",
+    "MICHEL",
+    "LEFEBVRE",
+    "LEROY",
+    "ROUX",
+    "DAVID",
+    "BERTRAND",
+    "MOREAU",
+    "FOURNIER",
+    "GIRARD",
+    "BONNET",
+    "DUPONT",
+    "LAMBERT",
+    "FONTAINE",
+    "ROUSSEL",
+    "VINCENT",
+    "MULLER",
+    "LEFEVRE",
+    "FAURE",
+    "ANDRE",
+    "MERCIER",
+    "BLANC",
+    "GUERIN",
+    "BOYER",
+    "GARNIER",
+    "CHEVALIER",
+    "FRANCOIS",
+    "LEGRAND",
+    "GAUTHIER",
+    "GARCIA",
+    "PERRIN",
+    "ROBIN",
+    "CLEMENT",
+    "MORIN",
+    "NICOLAS",
+    "HENRY",
+    "ROUSSEAU",
+    "MATHIEU",
+    "GAUTIER",
+    "MASSON",
+    "MARCHAND",
+    "DUVAL",
+    "DENIS",
+    "DUMONT",
+    "MARIE",
+    "LEMAIRE",
+    "NOEL",
+    "MEYER",
+    "DUFOUR",
+    "MEUNIER",
+    "BRUN",
+    "BLANCHARD",
+    "GIRAUD",
+    "JOLY",
+    "RIVIERE",
+    "LUCAS",
+    "BRUNET",
+    "GAILLARD",
+    "BARBIER",
+    "ARNAUD",
+    "MARTINEZ",
+    "GERARD",
+    "ROCHE",
+    "RENARD",
+    "SCHMITT",
+    "ROY",
+    "LEROUX",
+    "COLIN",
+    "VIDAL",
+    "CARON",
+    "PICARD",
+    "ROGER",
+    "FABRE",
+    "AUBERT",
+    "LEMOINE",
+    "RENAUD",
+    "DUMAS",
+    "LACROIX",
+    "OLIVIER",
+    "PHILIPPE",
+    "BOURGEOIS",
+    "PIERRE",
+    "BENOIT",
+    "REY",
+    "LECLERC",
+    "PAYET",
+    "ROLLAND",
+    "LECLERCQ",
+    "GUILLAUME",
+    "LECOMTE",
 ];
 
 /// The staff, with `extra` more people for stress workspaces.
@@ -121,10 +245,23 @@ pub fn staff(rng: &mut Rng, extra: usize) -> Vec<Person> {
     ];
     for _ in 0..extra {
         let role = *rng.pick_weighted(EXTRA_ROLES);
-        let first = if rng.chance(0.6) { rng.pick(FIRST_F) } else { rng.pick(FIRST_M) };
-        let last = title_case(rng.pick(SURNAMES));
-        let name = if role == Role::Physician { format!("Dr {first} {last}") } else { format!("{first} {last}") };
-        let since = ymd(rng.range(2005, 2026) as i32, rng.range(1, 9) as u32, rng.range(1, 28) as u32);
+        let first = if rng.chance(0.6) {
+            rng.pick(FIRST_F)
+        } else {
+            rng.pick(FIRST_M)
+        };
+        let last = *rng.pick(SURNAMES);
+        let last = title_case(last);
+        let name = if role == Role::Physician {
+            format!("Dr {first} {last}")
+        } else {
+            format!("{first} {last}")
+        };
+        let since = ymd(
+            rng.range(2005, 2026) as i32,
+            rng.range(1, 9) as u32,
+            rng.range(1, 28) as u32,
+        );
         out.push(Person { name, role, since });
     }
     out
@@ -154,7 +291,8 @@ pub fn patient(rng: &mut Rng) -> String {
 
 /// A fictional referring physician: `Dr ROUX`.
 pub fn doctor(rng: &mut Rng) -> String {
-    format!("Dr {}", title_case(rng.pick(SURNAMES)))
+    let last = *rng.pick(SURNAMES);
+    format!("Dr {}", title_case(last))
 }
 
 /// The staff, indexed by role.
@@ -188,22 +326,42 @@ impl Staff {
         Staff { people, pools }
     }
 
-    /// The name of somebody with one of `roles`; the demo service's own
-    /// people most of the time, so that names recur.
-    pub fn pick(&self, rng: &mut Rng, roles: &[Role]) -> &str {
-        let role = roles[rng.index(roles.len())];
-        let Some((_, all, core)) = self.pools.iter().find(|(r, ..)| *r == role) else {
-            return &self.people[0].name;
-        };
-        let pool = if !core.is_empty() && (all.len() == core.len() || rng.chance(0.8)) { core } else { all };
-        match pool.len() {
-            0 => &self.people[0].name,
-            n => &self.people[pool[rng.index(n)]].name,
+    /// The name of somebody with one of `roles` who worked in the service
+    /// at `at`; the demo service's own people most of the time, so that
+    /// names recur.
+    pub fn pick(&self, rng: &mut Rng, roles: &[Role], at: NaiveDate) -> &str {
+        // Somebody who had arrived by `at`: a few draws, then the first one.
+        for _ in 0..8 {
+            let role = roles[rng.index(roles.len())];
+            let Some((_, all, core)) = self.pools.iter().find(|(r, ..)| *r == role) else {
+                continue;
+            };
+            let pool = if !core.is_empty() && (all.len() == core.len() || rng.chance(0.8)) {
+                core
+            } else {
+                all
+            };
+            if pool.is_empty() {
+                continue;
+            }
+            let p = &self.people[pool[rng.index(pool.len())]];
+            if p.since <= at {
+                return &p.name;
+            }
         }
+        self.people
+            .iter()
+            .find(|p| roles.contains(&p.role) && p.since <= at)
+            .unwrap_or(&self.people[0])
+            .name
+            .as_str()
     }
 
     /// The first person of the demo service with `role`.
     pub fn first(&self, role: Role) -> &str {
-        self.people.iter().find(|p| p.role == role).map_or("", |p| p.name.as_str())
+        self.people
+            .iter()
+            .find(|p| p.role == role)
+            .map_or("", |p| p.name.as_str())
     }
 }

@@ -20,19 +20,6 @@ pub enum Proc {
 }
 
 impl Proc {
-    pub const CARE: &'static [Proc] = &[
-        Proc::Reception,
-        Proc::Booking,
-        Proc::Injection,
-        Proc::Acquisition,
-        Proc::Reporting,
-        Proc::Radiopharmacy,
-        Proc::Waste,
-        Proc::RadiationProtection,
-        Proc::Maintenance,
-        Proc::InformationSystem,
-    ];
-
     pub fn label(self) -> &'static str {
         match self {
             Proc::Reception => "Accueil / secrétariat",
@@ -74,7 +61,9 @@ impl Proc {
     pub fn roles(self) -> &'static [Role] {
         match self {
             Proc::Reception | Proc::Booking => &[Role::Secretary, Role::Manager],
-            Proc::Injection | Proc::Acquisition => &[Role::Technologist, Role::Technologist, Role::Pcr],
+            Proc::Injection | Proc::Acquisition => {
+                &[Role::Technologist, Role::Technologist, Role::Pcr]
+            }
             Proc::Reporting => &[Role::Physician, Role::Secretary],
             Proc::Radiopharmacy => &[Role::Radiopharmacist, Role::PharmacyTech],
             Proc::Waste | Proc::RadiationProtection => &[Role::Pcr, Role::Technologist],
@@ -88,7 +77,9 @@ impl Proc {
     /// Who pilots actions in this process.
     pub fn owners(self) -> &'static [Role] {
         match self {
-            Proc::Reception | Proc::Booking | Proc::Maintenance | Proc::HumanResources => &[Role::Manager],
+            Proc::Reception | Proc::Booking | Proc::Maintenance | Proc::HumanResources => {
+                &[Role::Manager]
+            }
             Proc::Injection | Proc::Acquisition => &[Role::Manager, Role::Pcr, Role::Physician],
             Proc::Reporting => &[Role::Physician],
             Proc::Radiopharmacy => &[Role::Radiopharmacist],

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
-    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
+    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder,
+    Workbook, Worksheet,
 };
 
 use super::cal;
@@ -27,13 +28,21 @@ pub enum Cell {
 
 impl From<&str> for Cell {
     fn from(s: &str) -> Cell {
-        if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_owned()) }
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s.to_owned())
+        }
     }
 }
 
 impl From<String> for Cell {
     fn from(s: String) -> Cell {
-        if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
+        }
     }
 }
 
@@ -150,7 +159,8 @@ impl Layout {
     }
 
     pub fn list(mut self, col: usize, values: &[&str]) -> Layout {
-        self.lists.push((col, values.iter().map(|s| (*s).to_owned()).collect()));
+        self.lists
+            .push((col, values.iter().map(|s| (*s).to_owned()).collect()));
         self
     }
 }
@@ -169,16 +179,25 @@ struct Formats {
 impl Formats {
     fn new() -> Formats {
         Formats {
-            title: Format::new().set_bold().set_font_size(14).set_align(FormatAlign::VerticalCenter),
-            subtitle: Format::new().set_italic().set_font_color(Color::RGB(0x595959)),
+            title: Format::new()
+                .set_bold()
+                .set_font_size(14)
+                .set_align(FormatAlign::VerticalCenter),
+            subtitle: Format::new()
+                .set_italic()
+                .set_font_color(Color::RGB(0x595959)),
             header: Format::new()
                 .set_bold()
                 .set_text_wrap()
                 .set_align(FormatAlign::VerticalCenter)
                 .set_background_color(Color::RGB(0xDDEBF7))
                 .set_border(FormatBorder::Thin),
-            date: Format::new().set_num_format("dd/mm/yyyy").set_align(FormatAlign::Left),
-            month: Format::new().set_num_format("mm/yyyy").set_align(FormatAlign::Left),
+            date: Format::new()
+                .set_num_format("dd/mm/yyyy")
+                .set_align(FormatAlign::Left),
+            month: Format::new()
+                .set_num_format("mm/yyyy")
+                .set_align(FormatAlign::Left),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             readme_title: Format::new().set_bold().set_font_size(14),
             readme: Format::new().set_text_wrap().set_align(FormatAlign::Top),
@@ -190,13 +209,20 @@ impl Formats {
 pub struct Book {
     wb: Workbook,
     fmt: Formats,
+    fast: bool,
 }
 
 impl Book {
     /// A workbook whose document properties are fixed, so that the file is
     /// byte-identical from run to run.
-    pub fn new(title: &str) -> anyhow::Result<Book> {
+    ///
+    /// `fast` trades size and looks for speed (stress workspaces): lighter
+    /// compression, no wrapped-text cells.
+    pub fn new(title: &str, fast: bool) -> anyhow::Result<Book> {
         let mut wb = Workbook::new();
+        if fast {
+            wb.set_zip_compression_level(1);
+        }
         let created = ExcelDateTime::from_ymd(2026, 10, 31)?.and_hms(8, 0, 0)?;
         let props = DocProperties::new()
             .set_title(title)
@@ -205,7 +231,11 @@ impl Book {
             .set_comment("Données fictives générées par smq (jeu de démonstration)")
             .set_creation_datetime(&created);
         wb.set_properties(&props);
-        Ok(Book { wb, fmt: Formats::new() })
+        Ok(Book {
+            wb,
+            fmt: Formats::new(),
+            fast,
+        })
     }
 
     /// A free-text sheet (read-me, instructions) that is not a register.
@@ -224,8 +254,13 @@ impl Book {
 
     /// Starts a register sheet: title, blank row, headers.
     pub fn sheet(&mut self, layout: Layout) -> anyhow::Result<SheetOut<'_>> {
-        let Book { wb, fmt } = self;
-        let ws = wb.add_worksheet();
+        let Book { wb, fmt, fast } = self;
+        // Stress workspaces write rows in order: stream them to disk.
+        let ws = if *fast {
+            wb.add_worksheet_with_constant_memory()?
+        } else {
+            wb.add_worksheet()
+        };
         ws.set_name(&layout.name)?;
         let col0: u16 = u16::from(layout.blank_first_col);
         let ncols = layout.columns.len() as u16;
@@ -260,12 +295,15 @@ impl Book {
             next_row: header_row + 1,
             wrap,
             lists: layout.lists,
+            fast: *fast,
         })
     }
 
     pub fn save(mut self, dir: &Path, file: &str) -> anyhow::Result<PathBuf> {
         let path = dir.join(file);
-        self.wb.save(&path).with_context(|| format!("writing {}", path.display()))?;
+        self.wb
+            .save(&path)
+            .with_context(|| format!("writing {}", path.display()))?;
         Ok(path)
     }
 }
@@ -280,18 +318,25 @@ pub struct SheetOut<'a> {
     next_row: u32,
     wrap: Vec<bool>,
     lists: Vec<(usize, Vec<String>)>,
+    /// Stress workspaces skip the cosmetic cell formats.
+    fast: bool,
 }
 
 impl SheetOut<'_> {
     /// Writes the next data row; `cells` are in column order.
     pub fn row(&mut self, cells: &[Cell]) -> anyhow::Result<()> {
-        debug_assert_eq!(cells.len(), self.ncols as usize, "row width of sheet {}", self.ws.name());
+        debug_assert_eq!(
+            cells.len(),
+            self.ncols as usize,
+            "row width of sheet {}",
+            self.ws.name()
+        );
         let r = self.next_row;
         for (i, cell) in cells.iter().enumerate() {
             let c = self.col0 + i as u16;
             match cell {
                 Cell::Empty => {}
-                Cell::Text(s) if self.wrap[i] => {
+                Cell::Text(s) if self.wrap[i] && !self.fast => {
                     self.ws.write_string_with_format(r, c, s, &self.fmt.wrap)?;
                 }
                 Cell::Text(s) => {
@@ -301,10 +346,12 @@ impl SheetOut<'_> {
                     self.ws.write_number(r, c, *n)?;
                 }
                 Cell::Date(d) => {
-                    self.ws.write_number_with_format(r, c, cal::serial(*d), &self.fmt.date)?;
+                    self.ws
+                        .write_number_with_format(r, c, cal::serial(*d), &self.fmt.date)?;
                 }
                 Cell::MonthDate(d) => {
-                    self.ws.write_number_with_format(r, c, cal::serial(*d), &self.fmt.month)?;
+                    self.ws
+                        .write_number_with_format(r, c, cal::serial(*d), &self.fmt.month)?;
                 }
             }
         }
@@ -316,11 +363,18 @@ impl SheetOut<'_> {
     pub fn finish(self) -> anyhow::Result<()> {
         let last_col = self.col0 + self.ncols - 1;
         let last_row = self.next_row.saturating_sub(1).max(self.header_row + 1);
-        self.ws.autofilter(self.header_row, self.col0, last_row, last_col)?;
+        self.ws
+            .autofilter(self.header_row, self.col0, last_row, last_col)?;
         for (col, values) in &self.lists {
             let dv = DataValidation::new().allow_list_strings(values)?;
             let c = self.col0 + *col as u16;
-            self.ws.add_data_validation(self.header_row + 1, c, last_row.max(self.header_row + 200), c, &dv)?;
+            self.ws.add_data_validation(
+                self.header_row + 1,
+                c,
+                last_row.max(self.header_row + 200),
+                c,
+                &dv,
+            )?;
         }
         Ok(())
     }

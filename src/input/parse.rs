@@ -11,7 +11,7 @@ use calamine::Data;
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
 
-use super::text::simplify;
+use super::text::{FoldedTable, simplify};
 
 /// Why a cell could not be read as the expected type.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,11 +109,39 @@ fn format_float(f: f64) -> String {
 /// Text that people write to say "no value": treated as an empty cell.
 fn is_blank_text(s: &str) -> bool {
     let t = s.trim();
-    t.is_empty()
-        || matches!(
-            simplify(t).as_str(),
-            "" | "na" | "n a" | "nc" | "sans objet" | "so" | "s o" | "non applicable"
-        ) && !t.chars().any(|c| c.is_ascii_digit())
+    if t.is_empty() {
+        return true;
+    }
+    // The markers are short ASCII words: compare their letters, lower-cased,
+    // without allocating (this runs for every text cell).
+    if t.len() > 16 {
+        return false;
+    }
+    let mut key = [0u8; 16];
+    let mut n = 0;
+    for b in t.bytes() {
+        if b.is_ascii_alphanumeric() {
+            key[n] = b.to_ascii_lowercase();
+            n += 1;
+        } else if b == b' ' {
+            if n > 0 && key[n - 1] != b' ' {
+                key[n] = b' ';
+                n += 1;
+            }
+        } else if !b.is_ascii() {
+            // Accented letters and long dashes: only dashes alone are blank.
+            return t
+                .chars()
+                .all(|c| matches!(c, '-' | '–' | '—' | '/' | '.' | '_' | ' '));
+        }
+    }
+    if n == 0 {
+        return t.chars().all(|c| matches!(c, '-' | '/' | '.' | '_' | ' '));
+    }
+    matches!(
+        &key[..n],
+        b"na" | b"nc" | b"so" | b"sans objet" | b"non applicable"
+    )
 }
 
 /// Whether a cell is empty for every purpose (blank, spaces, `-`, `n/a`).
@@ -454,15 +482,23 @@ pub fn number(d: &Data) -> Result<Option<Number>, CellError> {
 
 /// Parses yes/no text in French and English.
 pub fn parse_bool_text(s: &str) -> Option<bool> {
-    match simplify(s).as_str() {
-        "oui" | "o" | "yes" | "y" | "x" | "vrai" | "true" | "1" | "ok" => Some(true),
-        "non" | "n" | "no" | "faux" | "false" | "0" => Some(false),
-        _ => match s.trim() {
-            "✓" | "✔" | "☑" | "☒" => Some(true),
-            "✗" | "✘" | "☐" => Some(false),
-            _ => None,
-        },
-    }
+    static TABLE: std::sync::OnceLock<FoldedTable<bool>> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            FoldedTable::new(
+                [
+                    "oui", "o", "yes", "y", "x", "vrai", "true", "1", "ok", "✓", "✔", "☑", "☒",
+                ]
+                .into_iter()
+                .map(|w| (w, true))
+                .chain(
+                    ["non", "n", "no", "faux", "false", "0", "✗", "✘", "☐"]
+                        .into_iter()
+                        .map(|w| (w, false)),
+                ),
+            )
+        })
+        .get(s)
 }
 
 /// Reads a yes/no cell.
@@ -490,7 +526,7 @@ pub fn text(d: &Data) -> Result<Option<String>, CellError> {
         Data::Error(e) => Err(CellError::Excel(e.to_string())),
         Data::String(s) => {
             let t = s.trim();
-            Ok((!t.is_empty()).then(|| t.to_owned()))
+            Ok((!is_blank_text(t)).then(|| t.to_owned()))
         }
         other => Ok(Some(display(other))),
     }
@@ -621,6 +657,39 @@ mod tests {
             number(&Data::Bool(true)),
             Err(CellError::Invalid("VRAI".into()))
         );
+    }
+
+    #[test]
+    fn no_value_markers_are_empty_cells() {
+        for s in [
+            "",
+            "  ",
+            "-",
+            "—",
+            "/",
+            "n/a",
+            "N/A",
+            "NA",
+            "n.a.",
+            "NC",
+            "sans objet",
+            "S/O",
+            "Non applicable",
+        ] {
+            assert!(is_empty(&Data::String(s.into())), "{s:?}");
+        }
+        for s in [
+            "Non",
+            "nan",
+            "Soldé",
+            "?",
+            "0",
+            "Sophie",
+            "non concerné",
+            "x",
+        ] {
+            assert!(!is_empty(&Data::String(s.into())), "{s:?}");
+        }
     }
 
     #[test]

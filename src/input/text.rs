@@ -170,3 +170,54 @@ mod tests {
         assert_eq!(levenshtein("flaw", "lawn"), 2);
     }
 }
+
+/// A table from folded spellings to values, for matching many cells against a
+/// small vocabulary. Registers repeat the same few spellings thousands of
+/// times, so the result for each raw spelling is remembered (up to
+/// [`FoldedTable::MEMO_LIMIT`] spellings, so garbage input cannot grow it
+/// without bound).
+#[derive(Debug)]
+pub struct FoldedTable<T: Copy> {
+    table: std::collections::HashMap<String, T>,
+    memo: std::sync::RwLock<std::collections::HashMap<String, Option<T>>>,
+}
+
+impl<T: Copy> FoldedTable<T> {
+    /// Spellings remembered at most.
+    pub const MEMO_LIMIT: usize = 4096;
+
+    /// Builds the table; the first entry wins when two spellings fold alike.
+    pub fn new<'a>(entries: impl IntoIterator<Item = (&'a str, T)>) -> Self {
+        let mut table = std::collections::HashMap::new();
+        for (k, v) in entries {
+            table.entry(fold(k)).or_insert(v);
+        }
+        FoldedTable {
+            table,
+            memo: std::sync::RwLock::new(std::collections::HashMap::new()),
+        }
+    }
+
+    /// The value `raw` names, if any.
+    pub fn get(&self, raw: &str) -> Option<T> {
+        if let Ok(memo) = self.memo.read()
+            && let Some(v) = memo.get(raw)
+        {
+            return *v;
+        }
+        let v = self.table.get(&fold(raw)).copied();
+        if let Ok(mut memo) = self.memo.write()
+            && memo.len() < Self::MEMO_LIMIT
+        {
+            memo.insert(raw.to_owned(), v);
+        }
+        v
+    }
+
+    /// The folded keys and their values, sorted by key.
+    pub fn entries(&self) -> Vec<(&String, &T)> {
+        let mut e: Vec<_> = self.table.iter().collect();
+        e.sort_by(|a, b| a.0.cmp(b.0));
+        e
+    }
+}

@@ -75,6 +75,11 @@ impl Sheet {
         }
     }
 
+    /// Sets the merged areas (see [`Workbook::merged`]).
+    pub fn set_merged(&mut self, merged: Vec<Dimensions>) {
+        self.merged = merged;
+    }
+
     /// Number of cells in the used range (for limits and benchmarks).
     pub fn cell_count(&self) -> u64 {
         let (h, w) = self.range.get_size();
@@ -135,24 +140,31 @@ impl Workbook {
             .collect()
     }
 
-    /// Reads one sheet's cells and merged areas.
+    /// Reads one sheet's cells. Merged areas are not read here: finding them
+    /// costs a second pass over the sheet, so [`Workbook::merged`] is asked
+    /// only when a header needs them.
     pub fn sheet(&mut self, name: &str) -> Result<Sheet, String> {
         let is_1904 = self.is_1904;
         let reader = &mut self.reader;
         let read = catch_unwind(AssertUnwindSafe(|| {
-            let range = reader.worksheet_range(name).map_err(|e| e.to_string())?;
-            let merged = match reader {
-                Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-                Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-                _ => Vec::new(),
-            };
-            Ok::<_, String>((range, merged))
+            reader.worksheet_range(name).map_err(|e| e.to_string())
         }));
         match read {
-            Ok(Ok((range, merged))) => Ok(Sheet::new(name.to_owned(), range, merged, is_1904)),
+            Ok(Ok(range)) => Ok(Sheet::new(name.to_owned(), range, Vec::new(), is_1904)),
             Ok(Err(e)) => Err(e),
             Err(_) => Err("internal reader failure".into()),
         }
+    }
+
+    /// The merged areas of a sheet (empty when the format does not record them).
+    pub fn merged(&mut self, name: &str) -> Vec<Dimensions> {
+        let reader = &mut self.reader;
+        catch_unwind(AssertUnwindSafe(|| match reader {
+            Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            _ => Vec::new(),
+        }))
+        .unwrap_or_default()
     }
 }
 

@@ -174,3 +174,25 @@ pub fn detect(
     }
     best
 }
+
+/// Whether the header row found has an empty cell under a non-empty cell of
+/// the rows above, inside the header's span: the sign of a header merged over
+/// several rows, whose text only the merged area's first cell holds. Only
+/// then are a sheet's merged areas worth reading.
+pub fn needs_merged(sheet: &Sheet, det: &Detection) -> bool {
+    let mapped = det
+        .columns
+        .iter()
+        .flatten()
+        .chain(det.unmapped.iter().map(|(c, _)| c));
+    let (Some(c0), Some(c1)) = (mapped.clone().min().copied(), mapped.max().copied()) else {
+        return false;
+    };
+    let Some((r0, _)) = sheet.rows() else {
+        return false;
+    };
+    (c0..=c1).any(|c| {
+        crate::input::parse::is_empty(sheet.get(det.header_row, c))
+            && (r0..det.header_row).any(|r| !crate::input::parse::is_empty(sheet.get(r, c)))
+    })
+}

@@ -196,7 +196,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
             if forced.is_none() && cands.is_empty() {
                 continue;
             }
-            let sheet = match wb.sheet(&name) {
+            let mut sheet = match wb.sheet(&name) {
                 Ok(s) => s,
                 Err(reason) => {
                     let mut loc = Location::file(&input.rel);
@@ -207,8 +207,27 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
                     continue;
                 }
             };
-            let Some(det) = detect(&sheet, &cands, forced, opts.config) else {
-                continue;
+            // Merged areas cost a second pass over the sheet: read them only
+            // when the headers look merged, or when nothing was recognised
+            // without them.
+            let first = detect(&sheet, &cands, forced, opts.config);
+            let det = match first {
+                Some(d) if !detect::needs_merged(&sheet, &d) => d,
+                first => {
+                    let merged = wb.merged(&name);
+                    if merged.is_empty() {
+                        match first {
+                            Some(d) => d,
+                            None => continue,
+                        }
+                    } else {
+                        sheet.set_merged(merged);
+                        match detect(&sheet, &cands, forced, opts.config) {
+                            Some(d) => d,
+                            None => continue,
+                        }
+                    }
+                }
             };
             read_sheet(&mut regs, &sheet, det, &input.rel, opts, &mut diags);
         }

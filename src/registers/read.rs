@@ -13,7 +13,8 @@ use crate::i18n::Lang;
 use crate::input::Sheet;
 use crate::input::cellref::a1;
 use crate::input::parse::{self, CellError, Month, Number, display};
-use crate::input::text::fold;
+use crate::input::text::{FoldedTable, fold};
+use std::sync::OnceLock;
 
 /// Dates before this are reported as implausible.
 pub fn oldest_plausible() -> NaiveDate {
@@ -140,41 +141,20 @@ pub fn read_rows(
     let first_data = det.header_row + 1;
     let mut count = 0;
     for r in first_data..=last_row {
-        let blank = det
-            .columns
-            .iter()
-            .flatten()
-            .all(|&c| parse::is_empty(sheet.get(r, c)))
-            && extras
-                .columns
-                .iter()
-                .all(|(c, _)| parse::is_empty(sheet.get(r, *c)));
-        if blank {
-            continue;
-        }
-        count += 1;
+        // Read first, then tell blank rows apart: a row is blank when every
+        // cell read as empty and none was worth a diagnostic.
+        let before = diags.len();
+        let mut filled = false;
         let mut values = Vec::with_capacity(spec.fields.len());
         for (field, col) in spec.fields.iter().zip(&det.columns) {
             let value = match col {
                 Some(c) => read_cell(sheet, r, *c, field, det.kind, ctx, diags),
                 None => Value::Empty,
             };
-            if let Some(c) = col
-                && field.required
-                && parse::is_empty(sheet.get(r, *c))
-            {
-                diags.push(
-                    Diagnostic::new(
-                        Code::RequiredMissing,
-                        Some(det.kind),
-                        loc(ctx, sheet, r, *c),
-                    )
-                    .arg_tr("field", field.fr, field.en),
-                );
-            }
+            filled |= value != Value::Empty;
             values.push(value);
         }
-        let extra_values = extras
+        let extra_values: Vec<Value> = extras
             .columns
             .iter()
             .map(|(c, header)| {
@@ -191,6 +171,27 @@ pub fn read_rows(
                 )
             })
             .collect();
+        filled |= extra_values.iter().any(|v| *v != Value::Empty);
+        if !filled && diags.len() == before {
+            continue;
+        }
+        count += 1;
+        for ((field, col), value) in spec.fields.iter().zip(&det.columns).zip(&values) {
+            if let Some(c) = col
+                && field.required
+                && *value == Value::Empty
+                && parse::is_empty(sheet.get(r, *c))
+            {
+                diags.push(
+                    Diagnostic::new(
+                        Code::RequiredMissing,
+                        Some(det.kind),
+                        loc(ctx, sheet, r, *c),
+                    )
+                    .arg_tr("field", field.fr, field.en),
+                );
+            }
+        }
         sink(Row {
             row: r,
             values,
@@ -433,17 +434,35 @@ enum Likert {
     Invalid,
 }
 
+/// What a Likert label means: (level on a 4-level scale, level on a 5-level
+/// scale), or no answer.
+#[derive(Debug, Clone, Copy)]
+enum LikertLabel {
+    Level(Option<u8>, u8),
+    NoAnswer,
+}
+
+fn likert_labels() -> &'static FoldedTable<LikertLabel> {
+    static TABLE: OnceLock<FoldedTable<LikertLabel>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        FoldedTable::new(
+            LIKERT_LABELS
+                .iter()
+                .map(|(l, four, five)| (*l, LikertLabel::Level(*four, *five)))
+                .chain(NO_ANSWER.iter().map(|l| (*l, LikertLabel::NoAnswer))),
+        )
+    })
+}
+
 fn likert_of(d: &Data) -> Likert {
     if parse::is_empty(d) {
         return Likert::NoAnswer;
     }
     if let Data::String(s) = d {
-        let key = fold(s);
-        if let Some((_, four, five)) = LIKERT_LABELS.iter().find(|(l, ..)| fold(l) == key) {
-            return Likert::Label(*four, *five);
-        }
-        if NO_ANSWER.iter().any(|l| fold(l) == key) {
-            return Likert::NoAnswer;
+        match likert_labels().get(s) {
+            Some(LikertLabel::Level(four, five)) => return Likert::Label(four, five),
+            Some(LikertLabel::NoAnswer) => return Likert::NoAnswer,
+            None => {}
         }
     }
     match parse::number(d) {
@@ -451,6 +470,10 @@ fn likert_of(d: &Data) -> Likert {
         _ => Likert::Invalid,
     }
 }
+
+/// Filled cells looked at to decide whether a column is a criterion or a
+/// question, and the scale of the answers.
+const EXTRA_SAMPLE: u32 = 1000;
 
 /// Which columns beyond the schema this sheet contributes, and the survey scale.
 pub fn extra_columns(sheet: &Sheet, det: &Detection, ctx: &ReadContext) -> ExtraColumns {
@@ -482,6 +505,11 @@ pub fn extra_columns(sheet: &Sheet, det: &Detection, ctx: &ReadContext) -> Extra
             let d = sheet.get(r, *c);
             if parse::is_empty(d) {
                 continue;
+            }
+            // A sample decides; a later answer off the scale is still
+            // reported when its row is read.
+            if filled >= EXTRA_SAMPLE {
+                break;
             }
             filled += 1;
             let fits = match spec.extra {

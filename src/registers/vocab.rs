@@ -4,13 +4,12 @@
 //! [`crate::input::text::fold`]), so only genuinely different words need an
 //! alias here.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::input::text::{fold, levenshtein};
+use crate::input::text::{FoldedTable, fold, levenshtein};
 
 /// One allowed value of a list.
 #[derive(Debug)]
@@ -25,7 +24,7 @@ pub struct VocabEntry {
 pub struct Vocab {
     pub name: &'static str,
     pub entries: &'static [VocabEntry],
-    index: OnceLock<HashMap<String, u8>>,
+    index: OnceLock<FoldedTable<u8>>,
 }
 
 impl Vocab {
@@ -37,21 +36,20 @@ impl Vocab {
         }
     }
 
-    fn index(&self) -> &HashMap<String, u8> {
+    fn index(&self) -> &FoldedTable<u8> {
         self.index.get_or_init(|| {
-            let mut map = HashMap::new();
-            for (i, e) in self.entries.iter().enumerate() {
-                for s in [e.fr, e.en].iter().chain(e.aliases.iter()) {
-                    map.insert(fold(s), i as u8);
-                }
-            }
-            map
+            FoldedTable::new(self.entries.iter().enumerate().flat_map(|(i, e)| {
+                [e.fr, e.en]
+                    .into_iter()
+                    .chain(e.aliases.iter().copied())
+                    .map(move |s| (s, i as u8))
+            }))
         })
     }
 
     /// The index of the entry `s` names, if any.
     pub fn lookup(&self, s: &str) -> Option<u8> {
-        self.index().get(&fold(s)).copied()
+        self.index().get(s)
     }
 
     /// The closest entry's label, for "did you mean".
@@ -61,9 +59,7 @@ impl Vocab {
             return None;
         }
         let mut best: Option<(usize, u8)> = None;
-        let mut keys: Vec<(&String, &u8)> = self.index().iter().collect();
-        keys.sort();
-        for (k, &i) in keys {
+        for (k, &i) in self.index().entries() {
             let d = levenshtein(&key, k);
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, i));
@@ -140,7 +136,7 @@ vocab! {
         Waiting = "en attente", "waiting", ["on hold", "suspendu", "pending", "en suspens"];
         InProgress = "en cours", "in progress", ["en cours d'analyse", "en analyse", "under analysis", "ongoing", "en cours de traitement", "en cours de réalisation", "commencé", "started", "en retard", "late"];
         Done = "réalisé", "done", ["fait", "terminé", "completed", "complete", "finished", "réalisée à évaluer", "implemented", "mis en œuvre"];
-        Closed = "clos", "closed", ["clôturé", "soldé", "traité", "fermé", "handled", "resolved", "résolu", "achevé"];
+        Closed = "clos", "closed", ["clôturé", "soldé", "traité", "fermé", "handled", "resolved", "résolu", "achevé", "levé", "écart levé", "lifted"];
         Cancelled = "abandonné", "cancelled", ["annulé", "canceled", "abandoned", "sans suite", "rejeté", "rejected"];
     }
 }
@@ -263,10 +259,10 @@ vocab! {
 vocab! {
     /// Grade of an audit finding.
     Grade, GRADE, "grade" {
-        Strength = "point fort", "strength", ["points forts", "bonne pratique", "good practice", "positive"];
-        Observation = "observation", "observation", ["point sensible", "remarque", "point de vigilance", "sensitive point", "remark", "point d'attention"];
+        Strength = "point fort", "strength", ["points forts", "bonne pratique", "good practice", "positive", "point positif", "strong point"];
+        Observation = "observation", "observation", ["point sensible", "remarque", "point de vigilance", "sensitive point", "remark", "point d'attention", "demande de complément d'information", "demande de compléments d'information", "demande d'information", "request for information"];
         Improvement = "piste de progrès", "improvement track", ["piste d'amélioration", "opportunité d'amélioration", "OA", "PP", "opportunity for improvement", "OFI", "axe d'amélioration", "recommandation", "recommendation"];
-        MinorNc = "non-conformité mineure", "minor nonconformity", ["écart mineur", "NC mineure", "mineure", "minor", "minor NC", "minor non-conformity", "écart"];
+        MinorNc = "non-conformité mineure", "minor nonconformity", ["écart mineur", "NC mineure", "mineure", "minor", "minor NC", "minor non-conformity", "écart", "demande d'action corrective", "demande d'actions correctives", "corrective action request"];
         MajorNc = "non-conformité majeure", "major nonconformity", ["écart majeur", "NC majeure", "majeure", "major", "major NC", "major non-conformity"];
     }
 }
@@ -312,6 +308,7 @@ vocab! {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     #[test]
     fn statuses_match_the_words_services_write() {

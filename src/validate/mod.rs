@@ -357,12 +357,13 @@ fn links(regs: &Registers, out: &mut Vec<Diagnostic>) {
     }
 
     // An origin shaped like an event, finding or audit identifier must be one.
+    let action_prefixes: BTreeSet<String> = actions.iter().filter_map(|a| id_prefix(a)).collect();
     let known_prefixes: BTreeSet<String> = events
         .iter()
         .chain(&findings)
         .chain(&audits)
         .filter_map(|id| id_prefix(id))
-        .filter(|p| !actions.iter().any(|a| id_prefix(a).as_deref() == Some(p)))
+        .filter(|p| !action_prefixes.contains(p))
         .collect();
     for a in &regs.actions {
         let Some(origin) = &a.origin else { continue };
