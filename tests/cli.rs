@@ -269,3 +269,14 @@ fn demo_refuses_a_folder_holding_other_files() {
     );
     assert_eq!(std::fs::read_dir(ws.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn the_committed_samples_check_clean() {
+    let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let out = smq().arg("check").arg(&samples).args(["--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["counts"]["errors"], 0);
+    assert_eq!(v["missing_registers"].as_array().unwrap().len(), 0);
+    assert_eq!(v["files"].as_array().unwrap().len(), 15);
+}
