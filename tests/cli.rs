@@ -273,7 +273,12 @@ fn demo_refuses_a_folder_holding_other_files() {
 #[test]
 fn the_committed_samples_check_clean() {
     let samples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-    let out = smq().arg("check").arg(&samples).args(["--format", "json"]).output().unwrap();
+    let out = smq()
+        .arg("check")
+        .arg(&samples)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["counts"]["errors"], 0);
