@@ -23,6 +23,8 @@ pub struct Config {
     /// Language of messages and reports (`fr` or `en`).
     pub lang: Option<Lang>,
     pub service: Service,
+    /// Document-control defaults of the reports.
+    pub document: DocumentConfig,
     /// Where each register is and how its headers map, by register key.
     pub registers: BTreeMap<String, RegisterConfig>,
     pub suppliers: SuppliersConfig,
@@ -35,6 +37,19 @@ pub struct Config {
 pub struct Service {
     pub name: Option<String>,
     pub address: Option<String>,
+}
+
+/// Document-control block of every report.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DocumentConfig {
+    /// Prefix of report references (`SMQ` gives `SMQ-IND-2026-10`).
+    pub reference_prefix: Option<String>,
+    /// Version written in the block (default `1.0`).
+    pub version: Option<String>,
+    pub written_by: Option<String>,
+    pub checked_by: Option<String>,
+    pub approved_by: Option<String>,
 }
 
 /// Overrides for one register.

@@ -16,4 +16,6 @@ pub mod i18n;
 pub mod input;
 pub mod pipeline;
 pub mod registers;
+pub mod render;
+pub mod report;
 pub mod validate;

@@ -2,6 +2,7 @@
 //! charts, standings against targets. Nothing here reads files or the clock;
 //! every date it needs is passed in.
 
+pub mod indicators;
 pub mod spc;
 pub mod status;
 pub mod trend;

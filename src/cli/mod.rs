@@ -8,7 +8,9 @@
 mod check;
 mod demo;
 mod explain;
+mod indicators;
 mod registers;
+mod report;
 
 use std::path::PathBuf;
 
@@ -74,6 +76,31 @@ pub enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Monthly indicator report: dashboard, control charts of the indicators
+    /// in alert, the month's events and late actions, objectives.
+    #[command(
+        after_help = "Exemples :\n  smq indicators registres/ --month 2026-10\n  smq indicators --month 2026-10 --lang en -o rapport.pdf --data-out rapport.json"
+    )]
+    Indicators {
+        /// Folder of workbooks (default: current folder).
+        dir: Option<PathBuf>,
+        /// Month reported (YYYY-MM); default: the month before the as-of date.
+        #[arg(long, value_name = "YYYY-MM", value_parser = indicators::parse_month)]
+        month: Option<crate::input::parse::Month>,
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        report: report::ReportArgs,
+        /// Print nothing on success.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Report templates: write the built-in ones out for customising.
+    #[command(
+        subcommand,
+        after_help = "Exemple :\n  smq templates export mes-modeles/\n  smq indicators --templates mes-modeles/"
+    )]
+    Templates(TemplatesCommand),
     /// List the registers, their columns and the headers recognised for each.
     #[command(after_help = "Exemples :\n  smq registers\n  smq registers rex --lang en")]
     Registers {
@@ -95,6 +122,17 @@ pub enum Command {
         /// volumes in every register) instead of the demo, for benchmarks.
         #[arg(long, value_name = "EVENTS")]
         stress: Option<usize>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+}
+
+/// `smq templates` subcommands.
+#[derive(Subcommand, Debug)]
+pub enum TemplatesCommand {
+    /// Write the built-in templates into DIR (never overwrites a file).
+    Export {
+        dir: PathBuf,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -155,6 +193,53 @@ pub fn main() -> i32 {
         } => check::run(dir, format, &common),
         Command::Explain { code, lang } => {
             explain::run(&code, lang.map(Lang::from).unwrap_or_default())
+        }
+        Command::Indicators {
+            dir,
+            month,
+            common,
+            report,
+            quiet,
+        } => {
+            let root = dir.unwrap_or_else(|| PathBuf::from("."));
+            let as_of = common.as_of.unwrap_or_else(today);
+            indicators::run_in(
+                &root,
+                month,
+                as_of,
+                common.lang.map(Lang::from),
+                &report,
+                quiet,
+            )
+        }
+        Command::Templates(TemplatesCommand::Export { dir, lang }) => {
+            let lang = lang.map(Lang::from).unwrap_or_default();
+            match crate::render::templates::export(&dir) {
+                Ok(files) => {
+                    println!(
+                        "{}",
+                        crate::i18n::fill(
+                            crate::i18n::text("templates.exported", lang),
+                            &[
+                                ("n", files.len().to_string()),
+                                ("path", dir.display().to_string())
+                            ]
+                        )
+                    );
+                    Ok(EXIT_OK)
+                }
+                Err(crate::render::templates::ExportError::Exists(p)) => {
+                    eprintln!(
+                        "smq: {}",
+                        crate::i18n::fill(
+                            crate::i18n::text("templates.exists", lang),
+                            &[("path", p.display().to_string())]
+                        )
+                    );
+                    Ok(EXIT_USAGE)
+                }
+                Err(crate::render::templates::ExportError::Io(e)) => Err(e.into()),
+            }
         }
         Command::Registers { key, lang } => {
             registers::run(key.as_deref(), lang.map(Lang::from).unwrap_or_default())

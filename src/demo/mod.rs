@@ -213,8 +213,29 @@ impl World {
 
 /// Writes the demo workspace into `dir` (created if needed); returns the files written, sorted.
 pub fn write_demo(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    World::generate(Scale::demo()).write(dir)
+    let mut files = World::generate(Scale::demo()).write(dir)?;
+    let config = dir.join(crate::config::FILE_NAME);
+    std::fs::write(&config, DEMO_CONFIG)?;
+    files.push(config);
+    files.sort();
+    Ok(files)
 }
+
+/// The demo's `smq.toml`: the service's identity and document control.
+pub const DEMO_CONFIG: &str = r#"# Configuration of the demo workspace (fictional service).
+lang = "fr"
+
+[service]
+name = "Centre d'imagerie fonctionnelle — exemple"
+address = "12 rue des Isotopes, 00000 Exempleville"
+
+[document]
+reference_prefix = "CIF-SMQ"
+version = "1.0"
+written_by = "Responsable qualité (RQ)"
+checked_by = "Médecin coordonnateur"
+approved_by = "Direction"
+"#;
 
 /// Writes a stress workspace with `events` events and proportionate volumes in every register.
 pub fn write_stress(dir: &Path, events: usize) -> anyhow::Result<Vec<PathBuf>> {

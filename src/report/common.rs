@@ -1,0 +1,196 @@
+//! Parts every report carries: the document-control block, the appendix
+//! listing each input file with its size and SHA-256, the validation summary
+//! and the smq version, and the template labels from the catalogue.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::format;
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::i18n::{self, Lang};
+use crate::pipeline::Checked;
+use crate::registers::RegisterKind;
+
+/// The document-control block.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentControl {
+    pub title: String,
+    pub subtitle: String,
+    pub service: String,
+    pub reference: String,
+    pub version: String,
+    pub date: String,
+    pub written_by: String,
+    pub checked_by: String,
+    pub approved_by: String,
+}
+
+impl DocumentControl {
+    /// The block of a report, from the configuration; `kind` is the report's
+    /// reference code (`IND`) and `period` its period (`2026-10`).
+    pub fn new(
+        config: &Config,
+        title: String,
+        subtitle: String,
+        kind: &str,
+        period: &str,
+        as_of: NaiveDate,
+        lang: Lang,
+    ) -> Self {
+        let doc = &config.document;
+        let prefix = doc.reference_prefix.as_deref().unwrap_or("SMQ");
+        let dash = || "—".to_owned();
+        DocumentControl {
+            title,
+            subtitle,
+            service: config
+                .service
+                .name
+                .clone()
+                .unwrap_or_else(|| i18n::text("report.unnamed-service", lang).to_owned()),
+            reference: format!("{prefix}-{kind}-{period}"),
+            version: doc.version.clone().unwrap_or_else(|| "1.0".to_owned()),
+            date: format::date(as_of, lang),
+            written_by: doc.written_by.clone().unwrap_or_else(dash),
+            checked_by: doc.checked_by.clone().unwrap_or_else(dash),
+            approved_by: doc.approved_by.clone().unwrap_or_else(dash),
+        }
+    }
+}
+
+/// An input file, for the appendix.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileEntry {
+    pub file: String,
+    pub size: String,
+    pub sha256: String,
+    pub readable: bool,
+}
+
+/// A count of diagnostics of one code.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodeCount {
+    pub code: String,
+    pub severity: String,
+    pub count: usize,
+}
+
+/// A sheet read, for the appendix.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceEntry {
+    pub register: String,
+    pub file: String,
+    pub sheet: String,
+    pub rows: usize,
+}
+
+/// The last appendix: sources, validation summary, version.
+#[derive(Debug, Clone, Serialize)]
+pub struct Appendix {
+    pub files: Vec<FileEntry>,
+    pub sources: Vec<SourceEntry>,
+    pub missing_registers: Vec<String>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub by_code: Vec<CodeCount>,
+    pub smq_version: String,
+    pub as_of: String,
+}
+
+/// SHA-256 of a file, hex.
+pub fn sha256_file(path: &Path) -> std::io::Result<String> {
+    let mut f = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+impl Appendix {
+    pub fn new(
+        checked: &Checked,
+        root: &Path,
+        as_of: NaiveDate,
+        lang: Lang,
+    ) -> std::io::Result<Self> {
+        let mut files = Vec::new();
+        for f in &checked.files {
+            files.push(FileEntry {
+                file: f.file.clone(),
+                size: format::size(f.size, lang),
+                sha256: sha256_file(&root.join(&f.file))?,
+                readable: f.readable,
+            });
+        }
+        let sources = checked
+            .registers
+            .sources
+            .values()
+            .flatten()
+            .map(|s| SourceEntry {
+                register: s.register.label(lang).to_owned(),
+                file: s.file.clone(),
+                sheet: s.sheet.clone(),
+                rows: s.rows,
+            })
+            .collect();
+        let missing_registers = RegisterKind::ALL
+            .iter()
+            .filter(|k| !checked.registers.found(**k))
+            .map(|k| k.label(lang).to_owned())
+            .collect();
+        let mut counts: BTreeMap<(std::cmp::Reverse<Severity>, &str), usize> = BTreeMap::new();
+        for d in &checked.diagnostics {
+            *counts
+                .entry((std::cmp::Reverse(d.severity()), d.code.id()))
+                .or_default() += 1;
+        }
+        let by_code = counts
+            .into_iter()
+            .map(|((sev, code), count)| CodeCount {
+                code: code.to_owned(),
+                severity: i18n::text(sev.0.as_str(), lang).to_owned(),
+                count,
+            })
+            .collect();
+        Ok(Appendix {
+            files,
+            sources,
+            missing_registers,
+            errors: checked.count(Severity::Error),
+            warnings: checked.count(Severity::Warning),
+            by_code,
+            smq_version: env!("CARGO_PKG_VERSION").to_owned(),
+            as_of: format::date(as_of, lang),
+        })
+    }
+}
+
+/// Every catalogue entry whose key starts with one of `prefixes`, keyed by
+/// the rest of the key: what templates show as fixed text.
+pub fn labels(prefixes: &[&str], lang: Lang) -> BTreeMap<String, String> {
+    i18n::keys()
+        .filter_map(|k| {
+            prefixes
+                .iter()
+                .find_map(|p| k.strip_prefix(p))
+                .map(|rest| (rest.to_owned(), i18n::text(k, lang).to_owned()))
+        })
+        .collect()
+}
