@@ -29,9 +29,11 @@ fn load_dir(dir: &Path) -> (Loaded, Vec<smq::diagnostic::Diagnostic>) {
     (loaded, diags)
 }
 
+/// The names of the workbooks among `files`.
 fn names(files: &[PathBuf]) -> Vec<String> {
     files
         .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "xlsx"))
         .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
         .collect()
 }
@@ -115,6 +117,22 @@ fn report(diags: &[smq::diagnostic::Diagnostic]) -> String {
         .map(|d| format!("{:?} {} {} {:?}", d.severity(), d.code, d.location, d.args))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[test]
+fn demo_writes_its_configuration_and_samples_hold_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = smq::demo::write_demo(dir.path()).unwrap();
+    assert!(files.contains(&dir.path().join("smq.toml")));
+    let written = fs::read_to_string(dir.path().join("smq.toml")).unwrap();
+    assert_eq!(written, smq::demo::DEMO_CONFIG);
+    assert_eq!(
+        fs::read_to_string(samples().join("smq.toml")).unwrap(),
+        written
+    );
+    let (config, diags) = smq::config::Config::parse(&written);
+    assert!(diags.is_empty());
+    assert_eq!(config.document.reference_prefix.as_deref(), Some("CIF-SMQ"));
 }
 
 #[test]
