@@ -88,8 +88,8 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("explain.severity", "Gravité", "Severity"),
     (
         "demo.written",
-        "Espace de démonstration écrit dans {path} ({files} classeurs).",
-        "Demo workspace written to {path} ({files} workbooks).",
+        "Espace de démonstration écrit dans {path} ({files} fichiers).",
+        "Demo workspace written to {path} ({files} files).",
     ),
     (
         "demo.exists",

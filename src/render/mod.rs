@@ -44,8 +44,9 @@ pub struct RenderRequest<'a> {
     /// A stable identifier of the document (its reference).
     pub ident: String,
     pub flavour: PdfFlavour,
-    /// Tagged PDF (structure for accessibility). On by default: measured at
-    /// a few percent of the render time (see `examples/render_bench.rs`).
+    /// Tagged PDF (structure for accessibility). On by default: on the demo
+    /// report it costs about 35 ms (+20 %) and makes the file 2.6× larger
+    /// (250 kB against 96 kB), which is acceptable (`examples/render_bench.rs`).
     pub tagged: bool,
 }
 
