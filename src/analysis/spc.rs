@@ -73,7 +73,7 @@ impl ControlChart {
                     value,
                     centre,
                     sigma,
-                    ucl: centre + 3.0 * sigma,
+                    ucl: (centre + 3.0 * sigma).min(ceiling),
                     lcl: if clamp_zero { lcl.max(0.0) } else { lcl },
                     rules,
                 }
@@ -216,6 +216,9 @@ mod tests {
         assert!(close(chart.centre, 0.2313, 5e-5));
         assert!(close(chart.points[0].ucl, 0.4102, 5e-5));
         assert!(close(chart.points[0].lcl, 0.0524, 5e-5));
+        // With a high proportion the upper limit stops at 1.
+        let high = p_chart(&[(49.0, 50.0), (50.0, 50.0), (48.0, 50.0)]).unwrap();
+        assert_eq!(high.points[0].ucl, 1.0);
         let beyond: Vec<usize> = chart
             .points
             .iter()
