@@ -57,6 +57,12 @@ impl ControlChart {
         sigmas: &[f64],
         clamp_zero: bool,
     ) -> Self {
+        // A proportion cannot exceed 1: its upper limit stops there.
+        let ceiling = if kind == ChartKind::P {
+            1.0
+        } else {
+            f64::INFINITY
+        };
         let z: Vec<f64> = values
             .iter()
             .zip(sigmas)
