@@ -93,21 +93,6 @@ pub fn serial(d: NaiveDate) -> f64 {
     (d - ymd(1899, 12, 30)).num_days() as f64
 }
 
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// `12/03/2025`.
 pub fn fr_short(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
@@ -120,7 +105,11 @@ pub fn fr_long(d: NaiveDate) -> String {
     } else {
         d.day().to_string()
     };
-    format!("{day} {} {}", MONTHS_FR[d.month0() as usize], d.year())
+    format!(
+        "{day} {} {}",
+        crate::report::format::MONTHS_FR[d.month0() as usize],
+        d.year()
+    )
 }
 
 /// `2025-03`.

@@ -103,7 +103,8 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-const MONTHS_FR: [&str; 12] = [
+/// French month names.
+pub const MONTHS_FR: [&str; 12] = [
     "janvier",
     "février",
     "mars",
