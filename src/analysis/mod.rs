@@ -2,7 +2,9 @@
 //! charts, standings against targets. Nothing here reads files or the clock;
 //! every date it needs is passed in.
 
+pub mod actions;
 pub mod indicators;
 pub mod spc;
 pub mod status;
+pub mod surveys;
 pub mod trend;

@@ -716,7 +716,7 @@ fn late_actions(checked: &Checked, as_of: NaiveDate, lang: Lang) -> Vec<ActionRo
         .iter()
         .filter_map(|a| {
             let due = a.due?;
-            if due >= as_of || a.status.is_some_and(|s| s.is_finished()) || a.done.is_some() {
+            if !crate::analysis::actions::is_late(a, as_of) {
                 return None;
             }
             let late = (as_of - due).num_days();
