@@ -29,6 +29,16 @@ pub struct Config {
     pub registers: BTreeMap<String, RegisterConfig>,
     pub suppliers: SuppliersConfig,
     pub surveys: SurveysConfig,
+    pub indicators: IndicatorsConfig,
+}
+
+/// Indicator settings.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct IndicatorsConfig {
+    /// Control chart per indicator code (`xmr`, `p`, `u` or `c`), overriding
+    /// the choice made from the indicator's data type.
+    pub charts: BTreeMap<String, crate::analysis::spc::ChartKind>,
 }
 
 /// Who the reports are about.
@@ -209,6 +219,19 @@ mod tests {
             cfg.mapped_field(RegisterKind::Rex, "DATE EVT"),
             Some("detected")
         );
+    }
+
+    #[test]
+    fn chart_overrides() {
+        let (cfg, diags) = Config::parse("[indicators.charts]\n\"IND-02\" = \"c\"\n");
+        assert!(diags.is_empty());
+        assert_eq!(
+            cfg.indicators.charts["IND-02"],
+            crate::analysis::spc::ChartKind::C
+        );
+        let (_, diags) = Config::parse("[indicators.charts]\n\"IND-02\" = \"pie\"\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].location.line, Some(2));
     }
 
     #[test]

@@ -40,6 +40,8 @@ pub struct Series<'a> {
     pub target: Option<f64>,
     pub alert: Option<f64>,
     pub direction: Option<Direction>,
+    /// Control chart set by the configuration, if any.
+    pub chart_override: Option<ChartKind>,
 }
 
 fn is_percent_unit(unit: Option<&str>) -> bool {
@@ -66,6 +68,18 @@ pub fn unit_multiplier(unit: Option<&str>) -> f64 {
 /// Builds the series of every defined indicator, in definition order. When a
 /// month appears twice, the later row wins (registers are read in order).
 pub fn series(regs: &Registers) -> Vec<Series<'_>> {
+    series_with(regs, &BTreeMap::new())
+}
+
+/// [`series`], with control charts chosen by configuration for some codes.
+pub fn series_with<'a>(
+    regs: &'a Registers,
+    charts: &BTreeMap<String, ChartKind>,
+) -> Vec<Series<'a>> {
+    let overrides: BTreeMap<String, ChartKind> = charts
+        .iter()
+        .map(|(k, v)| (k.trim().to_lowercase(), *v))
+        .collect();
     let mut by_code: BTreeMap<String, Vec<&crate::registers::IndicatorValue>> = BTreeMap::new();
     for v in &regs.indicator_values {
         if let Some(code) = &v.code {
@@ -140,6 +154,7 @@ pub fn series(regs: &Registers) -> Vec<Series<'_>> {
         let alert = rescale(def.alert);
         out.push(Series {
             def,
+            chart_override: overrides.get(&code.trim().to_lowercase()).copied(),
             code,
             direction: effective_direction(def.direction, target, alert),
             values,
@@ -188,6 +203,9 @@ impl Series<'_> {
     /// proportions for percentages computed from a numerator and denominator,
     /// rates for other ratios, counts for a "nombre" unit, XmR otherwise.
     pub fn chart_kind(&self) -> ChartKind {
+        if let Some(k) = self.chart_override {
+            return k;
+        }
         let has_ratio = self
             .values
             .iter()
@@ -555,6 +573,18 @@ mod tests {
         let s = series(&regs);
         assert_eq!(s[0].ratio_scale(), 1000.0);
         assert!((s[0].values[1].value - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn configured_chart_wins_over_the_data_type() {
+        let mut regs = Registers::default();
+        regs.indicators
+            .push(def("M", "j", Some(Direction::Lower), Some(10.0), None));
+        regs.indicator_values
+            .push(val("M", 2026, 1, Some(4.0), None, None));
+        assert_eq!(series(&regs)[0].chart_kind(), ChartKind::Xmr);
+        let charts = BTreeMap::from([("m".to_owned(), ChartKind::C)]);
+        assert_eq!(series_with(&regs, &charts)[0].chart_kind(), ChartKind::C);
     }
 
     #[test]

@@ -6,10 +6,10 @@
 //! rules 1–4, computed on each point's distance to the centre line in units of
 //! its own sigma (so varying limits are handled).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which control chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChartKind {
     /// Individuals and moving range.

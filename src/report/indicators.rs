@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::charts::{self, LegendItem, XAxis, YAxis};
 use super::common::{Appendix, DocumentControl, labels};
 use super::format;
-use crate::analysis::indicators::{Series, objective_series, objective_status, series};
+use crate::analysis::indicators::{Series, objective_series, objective_status, series_with};
 use crate::analysis::spc::ChartKind;
 use crate::analysis::status::Standing;
 use crate::analysis::trend::Trend;
@@ -253,7 +253,7 @@ pub fn build(
     lang: Lang,
 ) -> std::io::Result<IndicatorReport> {
     let regs = &checked.registers;
-    let all = series(regs);
+    let all = series_with(regs, &checked.config.indicators.charts);
     let month_label = format::month_long(month, lang);
     let mut groups: BTreeMap<String, Vec<DashRow>> = BTreeMap::new();
     let mut alerts = Vec::new();
