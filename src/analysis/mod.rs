@@ -3,6 +3,8 @@
 //! every date it needs is passed in.
 
 pub mod actions;
+pub mod audits;
+pub mod events;
 pub mod indicators;
 pub mod spc;
 pub mod status;
