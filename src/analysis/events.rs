@@ -12,7 +12,7 @@ use crate::input::parse::Month;
 use crate::registers::Event;
 
 /// Events detected within `[from, to]`.
-pub fn within<'a>(events: &'a [Event], from: NaiveDate, to: NaiveDate) -> Vec<&'a Event> {
+pub fn within(events: &[Event], from: NaiveDate, to: NaiveDate) -> Vec<&Event> {
     events
         .iter()
         .filter(|e| e.detected.is_some_and(|d| d >= from && d <= to))
