@@ -82,6 +82,14 @@ pub struct RegisterConfig {
 pub struct SuppliersConfig {
     /// Criteria column headers; when empty, every other numeric column is a criterion.
     pub criteria: Vec<String>,
+    /// Weight of each criterion, by header (relative; default 1 each).
+    pub weights: BTreeMap<String, f64>,
+    /// Weighted score from which a supplier is approved (on the criteria's scale).
+    pub approve_at: Option<f64>,
+    /// Weighted score from which a supplier is approved with reservations.
+    pub conditional_at: Option<f64>,
+    /// Months after which a critical supplier must be re-evaluated (default 12).
+    pub reevaluation_months: Option<u32>,
 }
 
 /// Satisfaction survey settings.
@@ -165,6 +173,20 @@ impl Config {
             && !(scale == 4 || scale == 5)
         {
             out.push(bad(format!("[surveys] scale = {scale} (4, 5)")));
+        }
+        for (criterion, w) in &self.suppliers.weights {
+            if !w.is_finite() || *w < 0.0 {
+                out.push(bad(format!(
+                    "[suppliers.weights] « {criterion} » = {w} (≥ 0)"
+                )));
+            }
+        }
+        if let (Some(a), Some(c)) = (self.suppliers.approve_at, self.suppliers.conditional_at)
+            && c > a
+        {
+            out.push(bad(format!(
+                "[suppliers] conditional_at = {c} > approve_at = {a}"
+            )));
         }
         out
     }

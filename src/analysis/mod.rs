@@ -8,5 +8,6 @@ pub mod events;
 pub mod indicators;
 pub mod spc;
 pub mod status;
+pub mod suppliers;
 pub mod surveys;
 pub mod trend;
