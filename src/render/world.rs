@@ -69,7 +69,7 @@ impl ReportWorld {
         files.insert(data_id, Bytes::new(data));
         let main = file_id(&format!("/{main}")).ok_or_else(|| main.to_owned())?;
         if !sources.contains_key(&main) {
-            return Err(main_missing(main));
+            return Err(file_path(main));
         }
         let today = Datetime::from_ymd(today.year(), today.month() as u8, today.day() as u8)
             .ok_or_else(|| "date".to_owned())?;
@@ -82,10 +82,6 @@ impl ReportWorld {
             today,
         })
     }
-}
-
-fn main_missing(id: FileId) -> String {
-    file_path(id)
 }
 
 impl World for ReportWorld {
