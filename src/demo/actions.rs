@@ -550,21 +550,11 @@ pub fn generate(
     // Number the actions by opening date within each year.
     let mut order: Vec<usize> = (0..drafts.len()).collect();
     order.sort_by_key(|&i| (drafts[i].opened, i));
-    let max_per_year = (2022..=2026)
-        .map(|y| drafts.iter().filter(|d| d.opened.year() == y).count())
-        .max()
-        .unwrap_or(0);
-    let w = Scale::width(3, max_per_year);
+    let years: Vec<i32> = order.iter().map(|&i| drafts[i].opened.year()).collect();
+    let ids = super::yearly_ids("AC", &years, 3);
     let mut actions = Vec::with_capacity(drafts.len());
-    let (mut year, mut seq) = (0, 0);
-    for i in order {
+    for (i, id) in order.into_iter().zip(ids) {
         let d = &drafts[i];
-        if d.opened.year() != year {
-            year = d.opened.year();
-            seq = 0;
-        }
-        seq += 1;
-        let id = format!("AC-{year}-{seq:0w$}");
         match d.link {
             Link::Event(e) => events[e].actions.push(id.clone()),
             Link::Finding(f) => findings[f].actions.push(id.clone()),

@@ -493,20 +493,9 @@ pub fn generate(rng: &mut Rng, scale: &Scale) -> (Vec<Audit>, Vec<Finding>) {
         });
     }
     audits.sort_by_key(|a| a.date);
-    let max_per_year = (2022..=2026)
-        .map(|y| audits.iter().filter(|a| a.date.year() == y).count())
-        .max()
-        .unwrap_or(0);
-    let w = Scale::width(2, max_per_year);
-    let mut seq = 0;
-    let mut year = 0;
-    for a in &mut audits {
-        if a.date.year() != year {
-            year = a.date.year();
-            seq = 0;
-        }
-        seq += 1;
-        a.id = format!("AUD-{year}-{seq:0w$}");
+    let years: Vec<i32> = audits.iter().map(|a| a.date.year()).collect();
+    for (a, id) in audits.iter_mut().zip(super::yearly_ids("AUD", &years, 2)) {
+        a.id = id;
     }
 
     let mut findings = Vec::new();
@@ -608,20 +597,9 @@ pub fn generate(rng: &mut Rng, scale: &Scale) -> (Vec<Audit>, Vec<Finding>) {
             });
         }
     }
-    let max_per_year = (2022..=2026)
-        .map(|y| findings.iter().filter(|f| f.audit_date.year() == y).count())
-        .max()
-        .unwrap_or(0);
-    let w = Scale::width(3, max_per_year);
-    let mut seq = 0;
-    let mut year = 0;
-    for f in &mut findings {
-        if f.audit_date.year() != year {
-            year = f.audit_date.year();
-            seq = 0;
-        }
-        seq += 1;
-        f.id = format!("CST-{year}-{seq:0w$}");
+    let years: Vec<i32> = findings.iter().map(|f| f.audit_date.year()).collect();
+    for (f, id) in findings.iter_mut().zip(super::yearly_ids("CST", &years, 3)) {
+        f.id = id;
     }
     (audits, findings)
 }

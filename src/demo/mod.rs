@@ -77,6 +77,29 @@ impl Scale {
     }
 }
 
+/// Identifiers `PREFIX-YEAR-NNN`, numbered from 1 within each year, for
+/// items given in date order by their year. The number is zero-padded to
+/// fit the busiest year, with at least `min` digits.
+pub(crate) fn yearly_ids(prefix: &str, years: &[i32], min: usize) -> Vec<String> {
+    let mut per_year: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for y in years {
+        *per_year.entry(*y).or_default() += 1;
+    }
+    let w = Scale::width(min, per_year.values().copied().max().unwrap_or(0));
+    let (mut year, mut seq) = (None, 0);
+    years
+        .iter()
+        .map(|&y| {
+            if year != Some(y) {
+                year = Some(y);
+                seq = 0;
+            }
+            seq += 1;
+            format!("{prefix}-{y}-{seq:0w$}")
+        })
+        .collect()
+}
+
 /// Everything generated, before writing.
 pub(crate) struct World {
     /// Stress workspace: written for speed rather than looks.

@@ -710,33 +710,16 @@ pub fn generate(rng: &mut Rng, scale: &Scale, staff: &Staff, suppliers: &Supplie
             }
         }
     }
-    let max_per_year = (2022..=2026)
-        .map(|y| dates.iter().filter(|d| d.year() == y).count())
-        .max()
-        .unwrap_or(0);
-    let w = Scale::width(3, max_per_year);
-    let mut seq = 0;
-    let mut year = 0;
+    let years: Vec<i32> = dates.iter().map(|d| d.year()).collect();
+    let ids = super::yearly_ids("FEI", &years, 3);
     let mut out = Vec::with_capacity(dates.len());
     for (i, &detected) in dates.iter().enumerate() {
-        if detected.year() != year {
-            year = detected.year();
-            seq = 0;
-        }
-        seq += 1;
         let kind = if esr[i] {
             EventKind::Esr
         } else {
             *rng.pick_weighted(KIND_WEIGHTS)
         };
-        out.push(event(
-            rng,
-            format!("FEI-{year}-{seq:0w$}"),
-            detected,
-            kind,
-            staff,
-            suppliers,
-        ));
+        out.push(event(rng, ids[i].clone(), detected, kind, staff, suppliers));
     }
     out
 }
