@@ -79,12 +79,6 @@ impl Sheet {
     pub fn set_merged(&mut self, merged: Vec<Dimensions>) {
         self.merged = merged;
     }
-
-    /// Number of cells in the used range (for limits and benchmarks).
-    pub fn cell_count(&self) -> u64 {
-        let (h, w) = self.range.get_size();
-        h as u64 * w as u64
-    }
 }
 
 /// An open workbook.

@@ -191,13 +191,16 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
             readable: true,
         });
         let cands = candidates(opts.config, &input.rel);
-        for (name, _hidden) in wb.sheet_names() {
+        for (name, hidden) in wb.sheet_names() {
             let forced = forced_kind(opts.config, &input.rel, &name);
             if forced.is_none() && cands.is_empty() {
                 continue;
             }
             let mut sheet = match wb.sheet(&name) {
-                Ok(s) => s,
+                Ok(mut s) => {
+                    s.hidden = hidden;
+                    s
+                }
                 Err(reason) => {
                     let mut loc = Location::file(&input.rel);
                     loc.sheet = Some(name.clone());
