@@ -30,6 +30,19 @@ pub struct Config {
     pub suppliers: SuppliersConfig,
     pub surveys: SurveysConfig,
     pub indicators: IndicatorsConfig,
+    pub review: ReviewConfig,
+}
+
+/// Management review settings.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReviewConfig {
+    /// Code of the indicator counting exams, for event rates per 1,000 exams;
+    /// found by its label or unit ("Nombre d'examens", "examens") when absent.
+    pub exams: Option<String>,
+    /// Print the free comments of the satisfaction surveys, pseudonymised
+    /// (default: no).
+    pub survey_comments: bool,
 }
 
 /// Indicator settings.

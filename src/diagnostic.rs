@@ -109,6 +109,10 @@ codes! {
     UnknownSupplier = "unknown-supplier", Warning;
     /// An event declared to the ASN that is not of type ESR.
     DeclaredNotEsr = "declared-not-esr", Warning;
+    /// A review commentary naming no section of the review.
+    UnknownSection = "unknown-section", Warning;
+    /// An input of the management review is missing or empty for its period.
+    ReviewInputMissing = "review-input-missing", Warning;
 }
 
 impl Code {

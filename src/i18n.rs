@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Code;
 
+mod review;
+
 /// The language of messages and reports.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -1189,6 +1191,7 @@ fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
     TABLE.get_or_init(|| {
         CATALOGUE
             .iter()
+            .chain(review::TEXTS)
             .map(|(k, fr, en)| (*k, (*fr, *en)))
             .collect()
     })
@@ -1196,7 +1199,7 @@ fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
 
 /// Every key of the catalogue, in catalogue order.
 pub fn keys() -> impl Iterator<Item = &'static str> {
-    CATALOGUE.iter().map(|(k, _, _)| *k)
+    CATALOGUE.iter().chain(review::TEXTS).map(|(k, _, _)| *k)
 }
 
 /// The sentence for `key` in `lang`. A missing key is a programming error that
@@ -1272,8 +1275,38 @@ mod tests {
     }
 
     #[test]
+    fn french_texts_use_no_break_spaces() {
+        for (key, fr, _) in CATALOGUE.iter().chain(review::TEXTS) {
+            let chars: Vec<char> = fr.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                let before = i.checked_sub(1).map(|j| chars[j]);
+                let after = chars.get(i + 1).copied();
+                // A high punctuation mark ending a clause takes a no-break space.
+                // (Excel error values such as `#DIV/0!` are tokens, not prose.)
+                let word_start = chars[..i]
+                    .iter()
+                    .rposition(|c| c.is_whitespace())
+                    .map_or(0, |j| j + 1);
+                if matches!(c, ':' | ';' | '?' | '!')
+                    && after.is_none_or(|a| a == ' ' || a == '\n')
+                    && before.is_some()
+                    && chars.get(word_start) != Some(&'#')
+                {
+                    assert_eq!(before, Some('\u{a0}'), "{key}: {fr:?}");
+                }
+                if *c == '«' {
+                    assert_eq!(after, Some('\u{a0}'), "{key}: {fr:?}");
+                }
+                if *c == '»' {
+                    assert_eq!(before, Some('\u{a0}'), "{key}: {fr:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn catalogue_keys_are_unique() {
-        assert_eq!(table().len(), CATALOGUE.len());
+        assert_eq!(table().len(), CATALOGUE.len() + review::TEXTS.len());
     }
 
     #[test]

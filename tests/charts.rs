@@ -1,5 +1,6 @@
 //! Every chart of the template library (line with target and alert band,
-//! bar, control chart, sparkline, Pareto, criticity heatmap) laid out by the
+//! bar, control chart, sparkline, Pareto, criticity heatmap, map of
+//! interested parties, interval (forest) plot, column chart) laid out by the
 //! embedded engine from JSON data, with its labels present as text.
 
 use std::process::Command;
@@ -26,6 +27,13 @@ const GALLERY: &str = r#"
 #pareto(d.pareto)
 = Heatmap
 #heatmap(d.heatmap)
+= Parties
+#party-map(d.parties)
+#party-map(d.no-parties)
+= Intervals
+#interval-chart(d.intervals)
+= Columns
+#column-chart(d.columns)
 "#;
 
 #[test]
@@ -35,6 +43,9 @@ fn every_chart_lays_out_with_its_labels() {
     let x = json!({"labels": ["nov. 25", "déc. 25", "janv. 26", "févr. 26"], "shown": [0, 3]});
     let legend = json!([{"kind": "line", "color": "#1f5f8b", "label": "valeur-legende"},
                         {"kind": "band", "color": "#c77700", "label": "zone-alerte"}]);
+    let rings = json!([{"label": "Forte", "color": "#c62828"},
+                       {"label": "Moyenne", "color": "#2e7d32"},
+                       {"label": "Faible", "color": "#1f2933"}]);
     let data = json!({
         "line": {"y": y, "x": x, "values": [8.0, null, 12.0, 15.5], "target": 10.0, "alert": 15.0, "legend": legend},
         "control": {"y": y, "x": x, "values": [8.0, 9.0, 19.5, 11.0], "centre": 11.0,
@@ -51,6 +62,26 @@ fn every_chart_lays_out_with_its_labels() {
         "heatmap": {"counts": [[3, 2, 1, 0, 0], [2, 4, 1, 0, 0], [0, 1, 2, 1, 0], [0, 0, 1, 0, 0], [0, 0, 0, 0, 1]],
                     "bands": [[0, 0, 0, 0, 1], [0, 0, 1, 1, 2], [0, 1, 1, 2, 2], [0, 1, 2, 2, 2], [1, 2, 2, 2, 2]],
                     "severity-label": "Gravité", "frequency-label": "Fréquence", "legend": legend},
+        "parties": {"centre": "Service de médecine nucléaire", "rings": rings,
+                    "parties": [{"number": 1, "name": "Patients et familles", "ring": 0},
+                                {"number": 2, "name": "Médecins prescripteurs", "ring": 0},
+                                {"number": 3, "name": "Autorité de sûreté nucléaire (ASN)", "ring": 1},
+                                {"number": 4, "name": "Agence régionale de santé", "ring": 2}],
+                    "legend": null},
+        "no-parties": {"centre": "Service vide", "rings": rings, "parties": [], "legend": null},
+        "intervals": {"items": [{"label": "Accueil au secrétariat", "rate": 0.92, "low": 0.86, "high": 0.96,
+                                 "text": "92 % (n = 118)", "previous": 0.88},
+                                {"label": "Information reçue avant l'examen sur la préparation et le déroulement",
+                                 "rate": 0.45, "low": 0.35, "high": 0.55, "text": "45 % (n = 40)", "previous": null}],
+                      "min": 0.5, "max": 1.0,
+                      "ticks": [{"value": 0.5, "label": "50 %"}, {"value": 1.0, "label": "100 %"}],
+                      "target": 0.8,
+                      "legend": [{"kind": "whisker", "color": "#1f5f8b", "label": "taux-ic95"},
+                                 {"kind": "ring", "color": "#616e7c", "label": "campagne-precedente"}]},
+        "columns": {"y": y, "x": {"labels": ["mars 26", "avr. 26", "mai 26", "juin 26"], "shown": [0, 1, 2, 3]},
+                    "values": [4.0, 7.0, 25.0, 3.0], "previous": [5.0, null, 6.0, 2.0],
+                    "legend": [{"kind": "bar", "color": "#1f5f8b", "label": "evenements-mois"},
+                               {"kind": "line", "color": "#c77700", "label": "annee-precedente"}]},
     });
     let mut templates = TemplateSet::load(None).unwrap();
     templates
@@ -91,6 +122,20 @@ fn every_chart_lays_out_with_its_labels() {
         "100 %",
         "Gravité",
         "Fréquence",
+        "Patients et familles",
+        "mai 26",
+        "Autorité de sûreté nucléaire (ASN)",
+        "Agence régionale de santé",
+        "Moyenne",
+        "Faible",
+        "Service vide",
+        "Accueil au secrétariat",
+        "92 % (n = 118)",
+        "45 % (n = 40)",
+        "taux-ic95",
+        "campagne-precedente",
+        "evenements-mois",
+        "annee-precedente",
     ] {
         assert!(
             text.contains(needle),

@@ -283,5 +283,5 @@ fn the_committed_samples_check_clean() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["counts"]["errors"], 0);
     assert_eq!(v["missing_registers"].as_array().unwrap().len(), 0);
-    assert_eq!(v["files"].as_array().unwrap().len(), 15);
+    assert_eq!(v["files"].as_array().unwrap().len(), 16);
 }

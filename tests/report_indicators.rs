@@ -86,7 +86,7 @@ fn demo_report_in_french_and_english() {
     assert_eq!(model["summary"]["indicators"], 26);
     // Every input file is listed with its SHA-256.
     let files = model["appendix"]["files"].as_array().unwrap();
-    assert_eq!(files.len(), 15);
+    assert_eq!(files.len(), 16);
     assert!(
         files
             .iter()

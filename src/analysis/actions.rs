@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::input::text::simplify;
 use crate::registers::Action;
 use crate::registers::vocab::Effectiveness;
 
@@ -107,6 +108,79 @@ pub fn stats<'a>(
     s
 }
 
+/// Where an action comes from, read from its origin cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// A management-review decision (`RDD-2025`, "Revue de direction 2025").
+    Review,
+    /// An event of the REX register (its identifier).
+    Event,
+    /// An audit finding (its identifier, or "audit …").
+    Finding,
+    /// A satisfaction survey or a complaint campaign.
+    Survey,
+    /// The risk analysis (risk mapping).
+    Risk,
+    /// An opportunity.
+    Opportunity,
+    /// The regulatory watch.
+    Watch,
+    Other,
+}
+
+/// Reads an origin cell. Identifiers of events and findings are recognised
+/// through `is_event` and `is_finding` (exact identifiers, case-insensitive);
+/// the rest by words: `RDD`, "revue de direction", "management review",
+/// "risque", "opportunité", "enquête", "veille", "audit"…
+pub fn origin_kind(
+    origin: &str,
+    is_event: impl Fn(&str) -> bool,
+    is_finding: impl Fn(&str) -> bool,
+) -> Origin {
+    let raw = origin.trim();
+    if is_event(raw) {
+        return Origin::Event;
+    }
+    if is_finding(raw) {
+        return Origin::Finding;
+    }
+    let s = simplify(raw);
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    let has = |w: &str| words.contains(&w);
+    let starts = |p: &str| words.iter().any(|w| w.starts_with(p));
+    if starts("rdd")
+        || s.contains("revue de direction")
+        || s.contains("management review")
+        || s.contains("revue direction")
+    {
+        Origin::Review
+    } else if starts("opportunit") {
+        Origin::Opportunity
+    } else if starts("risque") || starts("risk") || s.contains("cartographie") {
+        Origin::Risk
+    } else if starts("enquete")
+        || starts("survey")
+        || starts("satisfaction")
+        || starts("questionnaire")
+    {
+        Origin::Survey
+    } else if has("veille") || s.contains("regulatory watch") || starts("reglementa") {
+        Origin::Watch
+    } else if starts("audit") || starts("inspection") || has("constat") || has("finding") {
+        Origin::Finding
+    } else if starts("fei")
+        || starts("evenement")
+        || starts("event")
+        || starts("reclamation")
+        || starts("complaint")
+    {
+        Origin::Event
+    } else {
+        Origin::Other
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,5 +279,26 @@ mod tests {
         assert_eq!((s.effectiveness_checked, s.effective), (2, 1));
         assert!(is_late(&actions[3], end));
         assert!(!is_late(&actions[5], end));
+    }
+
+    #[test]
+    fn origins_by_identifier_and_by_words() {
+        let ev = |s: &str| s.eq_ignore_ascii_case("FEI-2025-014");
+        let fi = |s: &str| s.eq_ignore_ascii_case("AUD-2025-02-C3");
+        let k = |s: &str| origin_kind(s, ev, fi);
+        assert_eq!(k("fei-2025-014"), Origin::Event);
+        assert_eq!(k("AUD-2025-02-C3"), Origin::Finding);
+        assert_eq!(k("RDD-2025"), Origin::Review);
+        assert_eq!(k("RDD2024"), Origin::Review);
+        assert_eq!(k("Revue de direction 2025"), Origin::Review);
+        assert_eq!(k("Management review 2025"), Origin::Review);
+        assert_eq!(k("Risque"), Origin::Risk);
+        assert_eq!(k("Cartographie des risques"), Origin::Risk);
+        assert_eq!(k("Opportunité"), Origin::Opportunity);
+        assert_eq!(k("Enquête de satisfaction prescripteurs"), Origin::Survey);
+        assert_eq!(k("Veille réglementaire"), Origin::Watch);
+        assert_eq!(k("Audit interne 2025"), Origin::Finding);
+        assert_eq!(k("Réclamation"), Origin::Event);
+        assert_eq!(k("Idée d'un manipulateur"), Origin::Other);
     }
 }

@@ -344,6 +344,68 @@ impl Series<'_> {
     pub fn year_before(&self, month: Month) -> Option<&MonthValue> {
         self.at(month.plus(-12))
     }
+
+    /// The level of the indicator over the `n` months before an action was
+    /// opened and the `n` months after it was done (up to `last`): monthly
+    /// mean for counts, the ratio of sums for ratios, the mean otherwise.
+    /// `None` unless both sides have at least [`BEFORE_AFTER_MIN`] months.
+    pub fn before_after(
+        &self,
+        opened: Month,
+        done: Month,
+        last: Month,
+        n: usize,
+    ) -> Option<BeforeAfter> {
+        let before: Vec<&MonthValue> = self
+            .values
+            .iter()
+            .filter(|v| v.month < opened && v.month >= opened.plus(-(n as i32)))
+            .collect();
+        let after: Vec<&MonthValue> = self
+            .values
+            .iter()
+            .filter(|v| v.month > done && v.month <= done.plus(n as i32) && v.month <= last)
+            .collect();
+        if before.len() < BEFORE_AFTER_MIN || after.len() < BEFORE_AFTER_MIN {
+            return None;
+        }
+        let level = |m: &[&MonthValue]| {
+            if self.chart_kind() == ChartKind::C {
+                Some(m.iter().map(|v| v.value).sum::<f64>() / m.len() as f64)
+            } else {
+                self.aggregate(m)
+            }
+        };
+        let (b, a) = (level(&before)?, level(&after)?);
+        let improved = effective_direction(self.direction, self.target, self.alert).and_then(|d| {
+            (a != b).then_some(match d {
+                Direction::Higher => a > b,
+                Direction::Lower => a < b,
+            })
+        });
+        Some(BeforeAfter {
+            before: b,
+            after: a,
+            months_before: before.len(),
+            months_after: after.len(),
+            improved,
+        })
+    }
+}
+
+/// Months needed on each side of an action to compare before and after.
+pub const BEFORE_AFTER_MIN: usize = 3;
+
+/// An indicator before and after an action.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BeforeAfter {
+    pub before: f64,
+    pub after: f64,
+    pub months_before: usize,
+    pub months_after: usize,
+    /// Whether the change goes the indicator's good way; `None` when the
+    /// direction is unknown or nothing changed.
+    pub improved: Option<bool>,
 }
 
 fn scale_chart(chart: &mut ControlChart, k: f64) {
@@ -635,5 +697,54 @@ mod tests {
         assert_eq!(mk.trend, super::super::trend::Trend::Increasing);
         assert_eq!(s[0].trend_is_good(&mk), Some(false));
         assert!(s[0].trend(Month::new(2025, 11).unwrap()).is_none());
+    }
+
+    #[test]
+    fn before_and_after_an_action() {
+        let mut regs = Registers::default();
+        // Delay in days, lower is better; a ratio indicator with counts.
+        regs.indicators
+            .push(def("D", "j", Some(Direction::Lower), Some(10.0), None));
+        regs.indicators
+            .push(def("P", "%", Some(Direction::Higher), Some(95.0), None));
+        for (m, v) in [
+            (1, 14.0),
+            (2, 12.0),
+            (3, 16.0),
+            (4, 20.0),
+            (7, 9.0),
+            (8, 8.0),
+            (9, 10.0),
+            (10, 30.0),
+        ] {
+            regs.indicator_values
+                .push(val("D", 2025, m, Some(v), None, None));
+        }
+        for (m, n, d) in [
+            (1, 45.0, 50.0),
+            (2, 40.0, 50.0),
+            (3, 47.0, 50.0),
+            (6, 98.0, 100.0),
+            (7, 49.0, 50.0),
+            (8, 99.0, 100.0),
+        ] {
+            regs.indicator_values
+                .push(val("P", 2025, m, None, Some(n), Some(d)));
+        }
+        let s = series(&regs);
+        let mo = |m| Month::new(2025, m).unwrap();
+        // Opened in April, done in June: before = Jan–Mar (mean 14),
+        // after = Jul–Sep (mean 9); October is past `last`.
+        let ba = s[0].before_after(mo(4), mo(6), mo(9), 6).unwrap();
+        assert_eq!((ba.before, ba.after), (14.0, 9.0));
+        assert_eq!((ba.months_before, ba.months_after), (3, 3));
+        assert_eq!(ba.improved, Some(true));
+        // Two months after only: not enough.
+        assert!(s[0].before_after(mo(4), mo(7), mo(9), 6).is_none());
+        // Ratio of sums: before 132/150 = 88 %, after 246/250 = 98.4 %.
+        let ba = s[1].before_after(mo(4), mo(5), mo(12), 6).unwrap();
+        assert!((ba.before - 88.0).abs() < 1e-9, "{}", ba.before);
+        assert!((ba.after - 98.4).abs() < 1e-9, "{}", ba.after);
+        assert_eq!(ba.improved, Some(true));
     }
 }

@@ -6,6 +6,8 @@ pub mod actions;
 pub mod audits;
 pub mod events;
 pub mod indicators;
+pub mod resources;
+pub mod review;
 pub mod spc;
 pub mod status;
 pub mod suppliers;

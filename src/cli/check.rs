@@ -31,7 +31,13 @@ pub fn run(dir: Option<PathBuf>, format: Format, common: &Common) -> anyhow::Res
         return Ok(EXIT_USAGE);
     }
     let as_of = common.as_of.unwrap_or_else(super::today);
-    let checked = read_and_check(&root, as_of)?;
+    let mut checked = read_and_check(&root, as_of)?;
+    // The inputs of the next management review: the last full year.
+    let review = crate::analysis::review::Period::last_full_year(as_of);
+    checked
+        .diagnostics
+        .extend(crate::validate::review_inputs(&checked.registers, &review));
+    crate::diagnostic::sort(&mut checked.diagnostics);
     let lang = cli_lang.or(checked.config.lang).unwrap_or_default();
     let out = match format {
         Format::Human => human(&checked, lang),
@@ -99,6 +105,7 @@ fn human(checked: &Checked, lang: Lang) -> String {
                     out.push('\n');
                 }
             }
+            _ if kind.optional() => {}
             _ => {
                 out.push_str("  ");
                 out.push_str(&i18n::fill(
@@ -158,7 +165,7 @@ pub fn json_report(checked: &Checked, lang: Lang, as_of: chrono::NaiveDate) -> V
         .collect();
     let missing: Vec<&str> = RegisterKind::ALL
         .iter()
-        .filter(|k| !checked.registers.found(**k))
+        .filter(|k| !checked.registers.found(**k) && !k.optional())
         .map(|k| k.key())
         .collect();
     let mut by_code: BTreeMap<&str, usize> = BTreeMap::new();

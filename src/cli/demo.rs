@@ -50,7 +50,11 @@ pub fn run(dir: Option<PathBuf>, stress: Option<usize>, lang: Lang) -> anyhow::R
         data_out: None,
     };
     let status = super::indicators::run_in(&dir, None, as_of, Some(lang), &args, false)?;
-    Ok(status)
+    if status != super::EXIT_OK {
+        return Ok(status);
+    }
+    let period = crate::analysis::review::Period::last_full_year(as_of);
+    super::review::run_in(&dir, period, as_of, Some(lang), &args, false)
 }
 
 /// The demo data ends on 31 October 2026: its reports are dated then, so

@@ -11,6 +11,7 @@ mod explain;
 mod indicators;
 mod registers;
 mod report;
+mod review;
 
 use std::path::PathBuf;
 
@@ -87,6 +88,31 @@ pub enum Command {
         /// Month reported (YYYY-MM); default: the month before the as-of date.
         #[arg(long, value_name = "YYYY-MM", value_parser = indicators::parse_month)]
         month: Option<crate::input::parse::Month>,
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        report: report::ReportArgs,
+        /// Print nothing on success.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Management review (ISO 9001 §9.3): every §9.3.2 input with trends and
+    /// the previous period, opportunities for improvement, §9.3.3 outputs.
+    #[command(
+        after_help = "Exemples :\n  smq review registres/\n  smq review registres/ --year 2025 --lang en\n  smq review --from 2024-07-01 --to 2025-06-30 -o revue.pdf"
+    )]
+    Review {
+        /// Folder of workbooks (default: current folder).
+        dir: Option<PathBuf>,
+        /// Calendar year reviewed; default: the last full year at the as-of date.
+        #[arg(long, value_name = "YYYY", conflicts_with_all = ["from", "to"])]
+        year: Option<i32>,
+        /// First day of the period reviewed (with --to).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "to")]
+        from: Option<NaiveDate>,
+        /// Last day of the period reviewed (with --from).
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "from")]
+        to: Option<NaiveDate>,
         #[command(flatten)]
         common: Common,
         #[command(flatten)]
@@ -211,6 +237,26 @@ pub fn main() -> i32 {
                 &report,
                 quiet,
             )
+        }
+        Command::Review {
+            dir,
+            year,
+            from,
+            to,
+            common,
+            report,
+            quiet,
+        } => {
+            let root = dir.unwrap_or_else(|| PathBuf::from("."));
+            let as_of = common.as_of.unwrap_or_else(today);
+            let lang = common.lang.map(Lang::from);
+            match review::period(year, from, to, as_of) {
+                Ok(period) => review::run_in(&root, period, as_of, lang, &report, quiet),
+                Err(key) => {
+                    eprintln!("smq: {}", crate::i18n::text(key, lang.unwrap_or_default()));
+                    Ok(EXIT_USAGE)
+                }
+            }
         }
         Command::Templates(TemplatesCommand::Export { dir, lang }) => {
             let lang = lang.map(Lang::from).unwrap_or_default();

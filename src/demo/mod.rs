@@ -16,6 +16,7 @@
 
 mod actions;
 mod audits;
+mod comments;
 mod cal;
 mod documents;
 mod indicators;
@@ -197,6 +198,7 @@ impl World {
         jobs.push(Box::new(watch::write));
         jobs.push(Box::new(objectives::write));
         jobs.push(Box::new(parties::write));
+        jobs.push(Box::new(comments::write));
         // The workbooks are independent: a few threads take them in turn.
         let threads = std::thread::available_parallelism()
             .map_or(2, |n| n.get())

@@ -77,6 +77,7 @@ pub struct Registers {
     pub watch: Vec<WatchItem>,
     pub parties: Vec<Party>,
     pub training: Vec<Training>,
+    pub comments: Vec<ReviewComment>,
 }
 
 impl Registers {
@@ -236,7 +237,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
         }
     }
     for kind in RegisterKind::ALL {
-        if !regs.found(*kind) {
+        if !regs.found(*kind) && !kind.optional() {
             diags.push(
                 Diagnostic::new(Code::RegisterNotFound, Some(*kind), Location::default())
                     .arg_tr(
@@ -529,6 +530,12 @@ fn build(
             date: row.date(i("date")),
             valid_until: row.date(i("valid_until")),
             habilitation: row.boolean(i("habilitation")),
+        }),
+        RegisterKind::Comments => regs.comments.push(ReviewComment {
+            at,
+            year: row.int(i("year")).map(|y| y as i32),
+            section: row.text(i("section")),
+            text: row.text(i("comment")),
         }),
     }
 }

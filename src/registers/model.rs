@@ -243,3 +243,13 @@ pub struct Training {
     pub valid_until: Option<NaiveDate>,
     pub habilitation: Option<bool>,
 }
+
+/// The management's commentary on one section of a review.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewComment {
+    pub at: RowRef,
+    /// The review's year; `None` applies to every review.
+    pub year: Option<i32>,
+    pub section: Option<String>,
+    pub text: Option<String>,
+}

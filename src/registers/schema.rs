@@ -31,6 +31,8 @@ pub enum RegisterKind {
     Watch,
     Parties,
     Training,
+    /// The management's commentary per section of the review (optional).
+    Comments,
 }
 
 impl RegisterKind {
@@ -48,6 +50,7 @@ impl RegisterKind {
         RegisterKind::Watch,
         RegisterKind::Parties,
         RegisterKind::Training,
+        RegisterKind::Comments,
     ];
 
     /// The key used in `smq.toml` and JSON output.
@@ -66,6 +69,7 @@ impl RegisterKind {
             RegisterKind::Watch => "watch",
             RegisterKind::Parties => "parties",
             RegisterKind::Training => "training",
+            RegisterKind::Comments => "comments",
         }
     }
 
@@ -89,11 +93,18 @@ impl RegisterKind {
             RegisterKind::Watch => ("veille réglementaire", "regulatory watch"),
             RegisterKind::Parties => ("parties intéressées", "interested parties"),
             RegisterKind::Training => ("formations et habilitations", "training and habilitation"),
+            RegisterKind::Comments => ("commentaires de la revue", "review commentary"),
         };
         match lang {
             Lang::Fr => fr,
             Lang::En => en,
         }
+    }
+
+    /// Whether a workspace is expected to hold this register: an optional
+    /// one is not reported when absent.
+    pub fn optional(self) -> bool {
+        self == RegisterKind::Comments
     }
 
     pub fn spec(self) -> &'static RegisterSpec {
@@ -1820,6 +1831,60 @@ static SPECS: &[RegisterSpec] = &[
                     "Authorized",
                 ],
             ),
+        ],
+    },
+    RegisterSpec {
+        kind: RegisterKind::Comments,
+        extra: Extra::None,
+        id_field: None,
+        fields: &[
+            f(
+                "year",
+                "Année",
+                "Year",
+                FieldType::Year,
+                &[
+                    "Année de la revue",
+                    "Revue",
+                    "Revue de direction",
+                    "Exercice",
+                    "Période",
+                    "Review",
+                    "Review year",
+                ],
+            ),
+            req(f(
+                "section",
+                "Section",
+                "Section",
+                FieldType::Text,
+                &[
+                    "Rubrique",
+                    "Chapitre",
+                    "Élément d'entrée",
+                    "Donnée d'entrée",
+                    "Section de la revue",
+                    "Paragraphe",
+                    "Input",
+                    "Review input",
+                ],
+            )),
+            req(f(
+                "comment",
+                "Commentaire de la direction",
+                "Management commentary",
+                FieldType::FreeText,
+                &[
+                    "Commentaire",
+                    "Commentaires",
+                    "Commentaire direction",
+                    "Analyse de la direction",
+                    "Texte",
+                    "Comment",
+                    "Commentary",
+                    "Management comment",
+                ],
+            )),
         ],
     },
 ];

@@ -25,6 +25,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "indicators.typ",
         include_str!("../../templates/indicators.typ"),
     ),
+    ("review.typ", include_str!("../../templates/review.typ")),
 ];
 
 /// Files in a template folder larger than this are not read.

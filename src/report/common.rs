@@ -152,7 +152,7 @@ impl Appendix {
             .collect();
         let missing_registers = RegisterKind::ALL
             .iter()
-            .filter(|k| !checked.registers.found(**k))
+            .filter(|k| !checked.registers.found(**k) && !k.optional())
             .map(|k| k.label(lang).to_owned())
             .collect();
         let mut counts: BTreeMap<(std::cmp::Reverse<Severity>, &str), usize> = BTreeMap::new();

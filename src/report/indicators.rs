@@ -191,7 +191,7 @@ pub struct ObjectiveRow {
     pub projected_label: String,
 }
 
-fn standing_key(s: Standing) -> &'static str {
+pub(crate) fn standing_key(s: Standing) -> &'static str {
     match s {
         Standing::Met => "met",
         Standing::Alert => "alert",
@@ -200,7 +200,7 @@ fn standing_key(s: Standing) -> &'static str {
     }
 }
 
-fn standing_label(s: Standing, lang: Lang) -> String {
+pub(crate) fn standing_label(s: Standing, lang: Lang) -> String {
     i18n::text(&format!("standing.{}", standing_key(s)), lang).to_owned()
 }
 
@@ -214,11 +214,11 @@ pub fn criticity_band(c: u8) -> u8 {
     }
 }
 
-fn fill(key: &str, lang: Lang, args: &[(&str, String)]) -> String {
+pub(crate) fn fill(key: &str, lang: Lang, args: &[(&str, String)]) -> String {
     i18n::fill(i18n::text(key, lang), args)
 }
 
-fn value_text(s: &Series, v: f64, lang: Lang) -> String {
+pub(crate) fn value_text(s: &Series, v: f64, lang: Lang) -> String {
     format::with_unit(v, s.def.unit.as_deref(), lang)
 }
 
@@ -226,7 +226,7 @@ fn value_text(s: &Series, v: f64, lang: Lang) -> String {
 /// every number, so the value columns stay narrow.
 const SHORT_UNIT: usize = 4;
 
-fn long_unit(s: &Series) -> Option<String> {
+pub(crate) fn long_unit(s: &Series) -> Option<String> {
     s.def
         .unit
         .as_deref()
@@ -236,7 +236,7 @@ fn long_unit(s: &Series) -> Option<String> {
 }
 
 /// A value for a narrow column: with its unit when the unit is short.
-fn value_short(s: &Series, v: f64, lang: Lang) -> String {
+pub(crate) fn value_short(s: &Series, v: f64, lang: Lang) -> String {
     if long_unit(s).is_some() {
         format::num(v, lang)
     } else {
@@ -578,7 +578,7 @@ pub fn build(
     })
 }
 
-fn control_spec(
+pub(crate) fn control_spec(
     s: &Series,
     months: &[Month],
     c: &crate::analysis::spc::ControlChart,

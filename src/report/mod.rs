@@ -6,3 +6,5 @@ pub mod charts;
 pub mod common;
 pub mod format;
 pub mod indicators;
+pub mod pseudonym;
+pub mod review;

@@ -24,7 +24,66 @@ pub fn check(regs: &Registers) -> Vec<Diagnostic> {
     links(regs, &mut out);
     indicator_values(regs, &mut out);
     declared_not_esr(regs, &mut out);
+    comment_sections(regs, &mut out);
     out
+}
+
+/// Commentaries must name a section of the review.
+fn comment_sections(regs: &Registers, out: &mut Vec<Diagnostic>) {
+    for c in &regs.comments {
+        if let Some(s) = &c.section
+            && crate::analysis::review::section_of(s).is_none()
+        {
+            out.push(
+                Diagnostic::new(
+                    Code::UnknownSection,
+                    Some(K::Comments),
+                    regs.cell(K::Comments, c.at, "section"),
+                )
+                .arg("value", s.clone()),
+            );
+        }
+    }
+}
+
+/// The inputs of the management review of `period` that are empty (or, for
+/// the previous reviews' actions and the risks, absent from the action
+/// plan). Registers not found at all are already `register-not-found`.
+pub fn review_inputs(
+    regs: &Registers,
+    period: &crate::analysis::review::Period,
+) -> Vec<Diagnostic> {
+    use crate::analysis::review::{Gap, gaps};
+    gaps(regs, period)
+        .into_iter()
+        .filter(|g| g.gap != Gap::NotFound)
+        .map(|g| {
+            let loc = regs
+                .sources
+                .get(&g.register)
+                .and_then(|s| s.first())
+                .map(|s| crate::diagnostic::Location::file(&s.file))
+                .unwrap_or_default();
+            let key = format!("rev.s-{}", g.input.key());
+            let period_text = match period.calendar_year() {
+                Some(y) => y.to_string(),
+                None => format!("{} – {}", fmt_date(period.from), fmt_date(period.to)),
+            };
+            Diagnostic::new(Code::ReviewInputMissing, Some(g.register), loc)
+                .arg("section", g.input.section().to_string())
+                .arg_both(
+                    "input",
+                    crate::i18n::text(&key, Lang::Fr).to_owned(),
+                    crate::i18n::text(&key, Lang::En).to_owned(),
+                )
+                .arg_both(
+                    "gap",
+                    crate::report::review::gap_text(&g, Lang::Fr),
+                    crate::report::review::gap_text(&g, Lang::En),
+                )
+                .arg("period", period_text)
+        })
+        .collect()
 }
 
 fn fmt_date(d: NaiveDate) -> String {
