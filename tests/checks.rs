@@ -357,7 +357,10 @@ fn registers_not_found_are_warnings_naming_the_register() {
         .collect();
     // Every register but the optional review commentary.
     assert_eq!(nf.len(), smq::registers::RegisterKind::ALL.len() - 1);
-    assert!(!nf.iter().any(|d| d.register == Some(smq::registers::RegisterKind::Comments)));
+    assert!(
+        !nf.iter()
+            .any(|d| d.register == Some(smq::registers::RegisterKind::Comments))
+    );
     assert!(nf.iter().all(|d| d.severity() == Severity::Warning));
     assert!(nf.iter().any(|d| d.message(Lang::Fr)
         == "registre «\u{a0}veille réglementaire\u{a0}» introuvable dans le dossier"));

@@ -285,6 +285,15 @@ pub fn section_of(text: &str) -> Option<u8> {
     )
 }
 
+/// Whether the event register covers `p`: it holds an event dated on or
+/// before the period's end. A count of zero for a period the register does
+/// not cover (its file for that year is absent) is unknown, not zero.
+pub fn events_cover(regs: &Registers, p: &Period) -> bool {
+    regs.events
+        .iter()
+        .any(|e| e.detected.is_some_and(|d| d <= p.to))
+}
+
 /// Why an input is incomplete.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -48,11 +48,14 @@ const COMMENTS: &[(i32, &str, &str)] = &[
 
 pub fn write(world: &World, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut book = Book::new("Revue de direction", world.fast)?;
-    let layout = Layout::new("Commentaires", "Revue de direction — commentaires de la direction")
-        .subtitle("Un paragraphe par rubrique de la revue (numéro, lettre du § 9.3.2 ou titre)")
-        .col("Année", 8.0)
-        .col("Rubrique", 30.0)
-        .text_col("Commentaire de la direction", 90.0);
+    let layout = Layout::new(
+        "Commentaires",
+        "Revue de direction — commentaires de la direction",
+    )
+    .subtitle("Un paragraphe par rubrique de la revue (numéro, lettre du § 9.3.2 ou titre)")
+    .col("Année", 8.0)
+    .col("Rubrique", 30.0)
+    .text_col("Commentaire de la direction", 90.0);
     let mut out = book.sheet(layout)?;
     for (year, section, text) in COMMENTS {
         out.row(&[

@@ -16,8 +16,8 @@
 
 mod actions;
 mod audits;
-mod comments;
 mod cal;
+mod comments;
 mod documents;
 mod indicators;
 mod objectives;

@@ -695,8 +695,18 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.events-count",
-        "{n} événement(s) sur la période, {previous} en {prev_label} ({change}\u{a0}; {p}, {basis}).",
-        "{n} event(s) over the period, {previous} in {prev_label} ({change}; {p}, {basis}).",
+        "{n} événement(s) sur la période, {previous} en {prev_label} ({details}).",
+        "{n} event(s) over the period, {previous} in {prev_label} ({details}).",
+    ),
+    (
+        "rev.events-count-new",
+        "{n} événement(s) sur la période\u{a0}; le registre ne couvre pas {prev_label}\u{a0}: pas de comparaison.",
+        "{n} event(s) over the period; the register does not cover {prev_label}: no comparison.",
+    ),
+    (
+        "rev.complaints-count-new",
+        "{n} réclamation(s) sur la période\u{a0}; le registre ne couvre pas {prev_label}\u{a0}: pas de comparaison.",
+        "{n} complaint(s) over the period; the register does not cover {prev_label}: no comparison.",
     ),
     ("rev.basis-exams", "rapporté aux examens", "per exam"),
     ("rev.basis-days", "rapporté à la durée", "per day"),
@@ -746,6 +756,7 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("rev.no-cause", "cause non renseignée", "cause not given"),
     ("rev.legend-count", "nombre", "count"),
+    ("rev.others", "autres", "others"),
     ("rev.legend-cumulative", "cumul", "cumulative"),
     ("rev.act-opened", "Actions ouvertes", "Actions opened"),
     ("rev.act-closed", "Actions réalisées", "Actions done"),

@@ -624,19 +624,30 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
         ctx.period.days(),
         ctx.previous.days(),
     );
-    let mut lines = vec![ctx.fill(
-        "rev.complaints-count",
-        &[
-            ("n", now.len().to_string()),
-            ("previous", before.len().to_string()),
-            ("prev_label", ctx.previous_short()),
-            ("p", ctx.p_text(change.p)),
-        ],
-    )];
+    let known = crate::analysis::review::events_cover(regs, &ctx.previous);
+    let mut lines = vec![if known {
+        ctx.fill(
+            "rev.complaints-count",
+            &[
+                ("n", now.len().to_string()),
+                ("previous", before.len().to_string()),
+                ("prev_label", ctx.previous_short()),
+                ("p", ctx.p_text(change.p)),
+            ],
+        )
+    } else {
+        ctx.fill(
+            "rev.complaints-count-new",
+            &[
+                ("n", now.len().to_string()),
+                ("prev_label", ctx.previous_short()),
+            ],
+        )
+    }];
     if let Some(days) = crate::analysis::events::median_days_to_close(&now) {
         lines.push(ctx.fill("rev.complaints-close", &[("days", format::num(days, lang))]));
     }
-    if change.p < ALPHA && now.len() != before.len() {
+    if known && change.p < ALPHA && now.len() != before.len() {
         changes.push((
             change.p,
             ctx.fill(

@@ -305,9 +305,20 @@ pub struct ParetoBar {
     pub value: f64,
 }
 
+/// Bars of a Pareto chart at most; the rest are grouped as "others", last.
+pub const PARETO_BARS: usize = 8;
+
 pub(crate) fn pareto_spec(counts: &BTreeMap<String, usize>, lang: Lang) -> ParetoSpec {
-    let items = crate::analysis::events::pareto(counts);
-    let max = items.first().map_or(1.0, |i| i.count as f64);
+    let mut items = crate::analysis::events::pareto(counts);
+    if items.len() > PARETO_BARS {
+        let rest: Vec<_> = items.split_off(PARETO_BARS - 1);
+        items.push(crate::analysis::events::ParetoItem {
+            key: i18n::text("rev.others", lang).to_owned(),
+            count: rest.iter().map(|i| i.count).sum(),
+            cumulative: 100.0,
+        });
+    }
+    let max = items.iter().map(|i| i.count).max().unwrap_or(1) as f64;
     ParetoSpec {
         y: charts::y_axis([0.0, max], true, None, lang),
         cumulative: items.iter().map(|i| i.cumulative).collect(),

@@ -570,14 +570,24 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         _ => (ctx.period.days(), ctx.previous.days()),
     };
     let total = change(now.len(), before.len(), expo_now, expo_before);
+    // Without events up to the previous period's end, its counts are unknown.
+    let known = crate::analysis::review::events_cover(regs, &ctx.previous);
     let mut changes = Vec::new();
     let mut figures = Vec::new();
     let fig = |label: String, a: usize, b: usize, p: Option<f64>, lower_better: bool| FigureRow {
         label,
         current: a.to_string(),
-        previous: b.to_string(),
-        change: ctx.change_text(a as f64, b as f64),
-        tone: match p {
+        previous: if known {
+            b.to_string()
+        } else {
+            "—".to_owned()
+        },
+        change: if known {
+            ctx.change_text(a as f64, b as f64)
+        } else {
+            String::new()
+        },
+        tone: match p.filter(|_| known) {
             Some(p) if p < ALPHA && a != b => {
                 if (a < b) == lower_better {
                     "good"
@@ -587,7 +597,8 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
             }
             _ => "neutral",
         },
-        p: p.map_or_else(String::new, |p| ctx.p_text(p)),
+        p: p.filter(|_| known)
+            .map_or_else(String::new, |p| ctx.p_text(p)),
     };
     figures.push(fig(
         ctx.t("rev.fig-events"),
@@ -596,7 +607,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         Some(total.p),
         true,
     ));
-    if total.p < ALPHA && now.len() != before.len() {
+    if known && total.p < ALPHA && now.len() != before.len() {
         changes.push((
             total.p,
             ctx.fill(
@@ -624,7 +635,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         }
         let c = change(a, b, expo_now, expo_before);
         by_type.push(fig(t.label(lang).to_owned(), a, b, Some(c.p), true));
-        if c.p < ALPHA && a != b && *t != EventType::Complaint {
+        if known && c.p < ALPHA && a != b && *t != EventType::Complaint {
             changes.push((
                 c.p,
                 ctx.fill(
@@ -653,7 +664,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         *prev_months.last().expect("a period has a month"),
     );
     let values: Vec<f64> = counts.iter().map(|(_, n)| *n as f64).collect();
-    let previous: Vec<Option<f64>> = if prev_counts.len() == counts.len() {
+    let previous: Vec<Option<f64>> = if known && prev_counts.len() == counts.len() {
         prev_counts.iter().map(|(_, n)| Some(*n as f64)).collect()
     } else {
         vec![None; counts.len()]
@@ -709,7 +720,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         } else {
             a as f64 / now.len() as f64
         };
-        if (t.p < ALPHA && a > b) || (share >= 0.3 && a >= 5) {
+        if (known && t.p < ALPHA && a > b) || (share >= 0.3 && a >= 5) {
             proposals.push(ctx.fill(
                 "rev.prop-cause",
                 &[
@@ -762,27 +773,42 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
             systemic.push(fig(m.label(lang).to_owned(), a, b, None, false));
         }
     }
-    let mut lines = vec![ctx.fill(
-        "rev.events-count",
-        &[
-            ("n", now.len().to_string()),
-            ("previous", before.len().to_string()),
-            ("prev_label", ctx.previous_short()),
-            (
-                "change",
-                ctx.change_text(now.len() as f64, before.len() as f64),
-            ),
-            ("p", ctx.p_text(total.p)),
-            (
-                "basis",
-                ctx.t(if ex_now.is_some() && ex_before.is_some() {
-                    "rev.basis-exams"
-                } else {
-                    "rev.basis-days"
-                }),
-            ),
-        ],
-    )];
+    let basis = ctx.t(if ex_now.is_some() && ex_before.is_some() {
+        "rev.basis-exams"
+    } else {
+        "rev.basis-days"
+    });
+    let details = [
+        ctx.change_text(now.len() as f64, before.len() as f64),
+        format!("{}, {basis}", ctx.p_text(total.p)),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(if lang == crate::i18n::Lang::Fr {
+        "\u{a0}; "
+    } else {
+        "; "
+    });
+    let mut lines = vec![if known {
+        ctx.fill(
+            "rev.events-count",
+            &[
+                ("n", now.len().to_string()),
+                ("previous", before.len().to_string()),
+                ("prev_label", ctx.previous_short()),
+                ("details", details),
+            ],
+        )
+    } else {
+        ctx.fill(
+            "rev.events-count-new",
+            &[
+                ("n", now.len().to_string()),
+                ("prev_label", ctx.previous_short()),
+            ],
+        )
+    }];
     match (ex_now, exams) {
         (Some(x), Some(_)) => {
             let rate = events::per_thousand(now.len(), x).unwrap_or_default();
