@@ -1,5 +1,6 @@
-//! Times the monthly indicator report on the committed samples: reading and
-//! checking, building the model, and rendering the PDF tagged and untagged.
+//! Times the monthly indicator report and the 2025 management review on the
+//! committed samples: reading and checking, building each model, and
+//! rendering the PDF (tagged and untagged for the indicator report).
 //!
 //! Usage: `cargo run --release --example render_bench -- [RUNS]`
 
@@ -82,5 +83,45 @@ fn main() {
         u * 1000.0,
         sizes.1,
         (t / u - 1.0) * 100.0
+    );
+
+    // The management review of 2025.
+    let period = smq::analysis::review::Period::year(2025);
+    let checked = smq::pipeline::read_and_check(&root, as_of).unwrap();
+    let (mut model_t, mut render_t) = (vec![], vec![]);
+    let (mut size, mut pages) = (0, 0);
+    for _ in 0..runs {
+        let t = Instant::now();
+        let comments = smq::report::review::comments(&checked, &period);
+        let model =
+            smq::report::review::build(&checked, &root, period, as_of, Lang::Fr, comments)
+                .unwrap();
+        let data = serde_json::to_vec(&model).unwrap();
+        model_t.push(t.elapsed().as_secs_f64());
+        typst::comemo::evict(0);
+        let t = Instant::now();
+        let r = render(RenderRequest {
+            templates: &templates,
+            main: "review.typ",
+            data,
+            assets: vec![],
+            as_of,
+            ident: "bench".into(),
+            flavour: PdfFlavour::Standard,
+            tagged: true,
+        })
+        .unwrap();
+        render_t.push(t.elapsed().as_secs_f64());
+        (size, pages) = (r.pdf.len(), r.pages);
+    }
+    println!(
+        "review model:         median {:.0} ms",
+        median(model_t) * 1000.0
+    );
+    println!(
+        "review render tagged: median {:.0} ms, {} bytes, {} pages",
+        median(render_t) * 1000.0,
+        size,
+        pages
     );
 }
