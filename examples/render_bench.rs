@@ -94,8 +94,7 @@ fn main() {
         let t = Instant::now();
         let comments = smq::report::review::comments(&checked, &period);
         let model =
-            smq::report::review::build(&checked, &root, period, as_of, Lang::Fr, comments)
-                .unwrap();
+            smq::report::review::build(&checked, &root, period, as_of, Lang::Fr, comments).unwrap();
         let data = serde_json::to_vec(&model).unwrap();
         model_t.push(t.elapsed().as_secs_f64());
         typst::comemo::evict(0);

@@ -221,7 +221,10 @@ impl Series<'_> {
                     ChartKind::P
                 } else if has_ratio {
                     ChartKind::U
-                } else if matches!(unit.as_str(), "nb" | "nombre" | "count" | "number" | "n") {
+                } else if ["nb", "nombre", "count", "number", "n"]
+                    .iter()
+                    .any(|u| fold(u) == unit)
+                {
                     ChartKind::C
                 } else {
                     ChartKind::Xmr
@@ -340,6 +343,18 @@ impl Series<'_> {
         }
     }
 
+    /// The level of a set of months on the scale of the target: the monthly
+    /// mean for counts (a count's target is per month), else as
+    /// [`Series::aggregate`].
+    pub fn level(&self, months: &[&MonthValue]) -> Option<f64> {
+        if self.chart_kind() == ChartKind::C {
+            (!months.is_empty())
+                .then(|| months.iter().map(|v| v.value).sum::<f64>() / months.len() as f64)
+        } else {
+            self.aggregate(months)
+        }
+    }
+
     /// Same month a year earlier.
     pub fn year_before(&self, month: Month) -> Option<&MonthValue> {
         self.at(month.plus(-12))
@@ -369,14 +384,7 @@ impl Series<'_> {
         if before.len() < BEFORE_AFTER_MIN || after.len() < BEFORE_AFTER_MIN {
             return None;
         }
-        let level = |m: &[&MonthValue]| {
-            if self.chart_kind() == ChartKind::C {
-                Some(m.iter().map(|v| v.value).sum::<f64>() / m.len() as f64)
-            } else {
-                self.aggregate(m)
-            }
-        };
-        let (b, a) = (level(&before)?, level(&after)?);
+        let (b, a) = (self.level(&before)?, self.level(&after)?);
         let improved = effective_direction(self.direction, self.target, self.alert).and_then(|d| {
             (a != b).then_some(match d {
                 Direction::Higher => a > b,
@@ -746,5 +754,25 @@ mod tests {
         assert!((ba.before - 88.0).abs() < 1e-9, "{}", ba.before);
         assert!((ba.after - 98.4).abs() < 1e-9, "{}", ba.after);
         assert_eq!(ba.improved, Some(true));
+    }
+
+    #[test]
+    fn level_is_the_monthly_mean_for_counts() {
+        let mut regs = Registers::default();
+        regs.indicators
+            .push(def("N", "nombre", Some(Direction::Lower), Some(1.0), None));
+        for (m, v) in [(1, 0.0), (2, 3.0), (3, 1.0), (4, 2.0)] {
+            regs.indicator_values
+                .push(val("N", 2025, m, Some(v), None, None));
+        }
+        let s = &series(&regs)[0];
+        assert_eq!(s.chart_kind(), ChartKind::C);
+        let months: Vec<&MonthValue> = s.values.iter().collect();
+        // Sum for the year's aggregate (objectives), mean per month against
+        // the monthly target.
+        assert_eq!(s.aggregate(&months), Some(6.0));
+        assert_eq!(s.level(&months), Some(1.5));
+        assert_eq!(s.standing_of(s.level(&months).unwrap()), Standing::Missed);
+        assert_eq!(s.level(&[]), None);
     }
 }

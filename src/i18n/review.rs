@@ -407,8 +407,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.indicators-intro",
-        "Résultat de la période (somme, ratio des cumuls ou moyenne selon l'indicateur), période précédente, cible, statut, tendance de Mann–Kendall et points de la période hors règles de Western Electric.",
-        "Result of the period (sum, ratio of totals or mean depending on the indicator), previous period, target, standing, Mann–Kendall trend and points of the period breaking a Western Electric rule.",
+        "Résultat de la période (moyenne mensuelle pour les comptages, ratio des cumuls pour les taux, moyenne sinon), période précédente, cible, statut, tendance de Mann–Kendall et points de la période hors règles de Western Electric.",
+        "Result of the period (monthly mean for counts, ratio of totals for rates, mean otherwise), previous period, target, standing, Mann–Kendall trend and points of the period breaking a Western Electric rule.",
     ),
     (
         "rev.alerts-title",

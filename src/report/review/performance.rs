@@ -277,8 +277,8 @@ pub(super) fn performance(ctx: &Ctx) -> PerformanceSection {
     let mut proposals = Vec::new();
     let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
     for s in &all {
-        let now = s.aggregate(&months_of(s, &ctx.period));
-        let before = s.aggregate(&months_of(s, &ctx.previous));
+        let now = s.level(&months_of(s, &ctx.period));
+        let before = s.level(&months_of(s, &ctx.previous));
         let st = now.map_or(Standing::NotAssessed, |v| s.standing_of(v));
         let st_before = before.map(|v| s.standing_of(v));
         *counts
