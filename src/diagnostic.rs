@@ -113,6 +113,8 @@ codes! {
     UnknownSection = "unknown-section", Warning;
     /// An input of the management review is missing or empty for its period.
     ReviewInputMissing = "review-input-missing", Warning;
+    /// Personal data (NIR, e-mail, phone, birth date) in a free-text cell.
+    PersonalData = "personal-data", Warning;
 }
 
 impl Code {

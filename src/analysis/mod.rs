@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod audits;
 pub mod events;
+pub mod evidence;
 pub mod indicators;
 pub mod resources;
 pub mod review;

@@ -1001,4 +1001,29 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
         "Fournisseurs.xlsx\u{a0}: revue de direction 2025, section 8 (Prestataires externes)\u{a0}: registre évaluations fournisseurs sans donnée pour la période",
         "Suppliers.xlsx: management review 2025, section 8 (External providers): register supplier evaluations has no data for the period",
     ),
+    (
+        "personal-data.message",
+        "la cellule contient {what}",
+        "the cell holds {what}",
+    ),
+    (
+        "personal-data.hint",
+        "retirez-la ou remplacez-la par un identifiant interne\u{a0}: les rapports la masquent, mais le registre la conserve",
+        "remove it or replace it with an internal identifier: reports mask it, but the register keeps it",
+    ),
+    (
+        "personal-data.what",
+        "Les cellules de texte libre ne contiennent ni numéro de sécurité sociale (NIR, vérifié par sa clé), ni adresse électronique, ni numéro de téléphone, ni date de naissance.",
+        "Free-text cells hold no French social-security number (NIR, checked by its key), e-mail address, phone number or date of birth.",
+    ),
+    (
+        "personal-data.why",
+        "Les registres circulent (CREX, audits, revue de direction)\u{a0}: une donnée personnelle n'y a pas sa place (RGPD, minimisation des données).",
+        "Registers are shared (REX committee, audits, management review): personal data has no place in them (GDPR, data minimisation).",
+    ),
+    (
+        "personal-data.example",
+        "REX-2025.xlsx › Événements › E14\u{a0}: la cellule contient un numéro de téléphone",
+        "REX-2025.xlsx › Events › E14: the cell holds a phone number",
+    ),
 ];

@@ -25,7 +25,63 @@ pub fn check(regs: &Registers) -> Vec<Diagnostic> {
     indicator_values(regs, &mut out);
     declared_not_esr(regs, &mut out);
     comment_sections(regs, &mut out);
+    personal_data(regs, &mut out);
     out
+}
+
+/// Free-text cells holding personal data: reported with the cell and the
+/// kind of data, never the data itself.
+fn personal_data(regs: &Registers, out: &mut Vec<Diagnostic>) {
+    use crate::report::pseudonym::scan;
+    let mut check = |kind: K, at: RowRef, key: &str, text: &Option<String>| {
+        let Some(t) = text else { return };
+        let found = scan(t);
+        if found.is_empty() {
+            return;
+        }
+        let list = |lang: Lang| {
+            found
+                .iter()
+                .map(|m| m.label(lang))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push(
+            Diagnostic::new(Code::PersonalData, Some(kind), regs.cell(kind, at, key)).arg_both(
+                "what",
+                list(Lang::Fr),
+                list(Lang::En),
+            ),
+        );
+    };
+    for e in &regs.events {
+        check(K::Rex, e.at, "description", &e.description);
+    }
+    for a in &regs.actions {
+        check(K::Actions, a.at, "description", &a.description);
+    }
+    for s in &regs.supplier_evaluations {
+        check(K::Suppliers, s.at, "comment", &s.comment);
+    }
+    for r in &regs.survey_responses {
+        check(K::Surveys, r.at, "comment", &r.comment);
+    }
+    for v in &regs.indicator_values {
+        check(K::IndicatorValues, v.at, "comment", &v.comment);
+    }
+    for f in &regs.findings {
+        check(K::Findings, f.at, "description", &f.description);
+    }
+    for w in &regs.watch {
+        check(K::Watch, w.at, "impact", &w.impact);
+    }
+    for p in &regs.parties {
+        check(K::Parties, p.at, "expectations", &p.expectations);
+        check(K::Parties, p.at, "risks", &p.risks);
+    }
+    for c in &regs.comments {
+        check(K::Comments, c.at, "comment", &c.text);
+    }
 }
 
 /// Commentaries must name a section of the review.
