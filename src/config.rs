@@ -31,6 +31,18 @@ pub struct Config {
     pub surveys: SurveysConfig,
     pub indicators: IndicatorsConfig,
     pub review: ReviewConfig,
+    pub audit: AuditConfig,
+}
+
+/// Audit evidence pack settings.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuditConfig {
+    /// Records per register in the sample for audit trails (default 5).
+    pub sample_size: Option<usize>,
+    /// A secret mixed into the pseudonymisation key (default: none; the key
+    /// is then derived from the workbooks' contents alone).
+    pub pseudonym_key: Option<String>,
 }
 
 /// Management review settings.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Code;
 
+mod audit;
 mod review;
 
 /// The language of messages and reports.
@@ -1192,6 +1193,7 @@ fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
         CATALOGUE
             .iter()
             .chain(review::TEXTS)
+            .chain(audit::TEXTS)
             .map(|(k, fr, en)| (*k, (*fr, *en)))
             .collect()
     })
@@ -1199,7 +1201,11 @@ fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
 
 /// Every key of the catalogue, in catalogue order.
 pub fn keys() -> impl Iterator<Item = &'static str> {
-    CATALOGUE.iter().chain(review::TEXTS).map(|(k, _, _)| *k)
+    CATALOGUE
+        .iter()
+        .chain(review::TEXTS)
+        .chain(audit::TEXTS)
+        .map(|(k, _, _)| *k)
 }
 
 /// The sentence for `key` in `lang`. A missing key is a programming error that
@@ -1276,7 +1282,7 @@ mod tests {
 
     #[test]
     fn french_texts_use_no_break_spaces() {
-        for (key, fr, _) in CATALOGUE.iter().chain(review::TEXTS) {
+        for (key, fr, _) in CATALOGUE.iter().chain(review::TEXTS).chain(audit::TEXTS) {
             let chars: Vec<char> = fr.chars().collect();
             for (i, c) in chars.iter().enumerate() {
                 let before = i.checked_sub(1).map(|j| chars[j]);
@@ -1306,7 +1312,10 @@ mod tests {
 
     #[test]
     fn catalogue_keys_are_unique() {
-        assert_eq!(table().len(), CATALOGUE.len() + review::TEXTS.len());
+        assert_eq!(
+            table().len(),
+            CATALOGUE.len() + review::TEXTS.len() + audit::TEXTS.len()
+        );
     }
 
     #[test]

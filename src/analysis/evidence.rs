@@ -402,7 +402,7 @@ pub fn failures(
         Check::PartiesReviewed12m => regs
             .parties
             .iter()
-            .filter(|p| !p.reviewed.is_some_and(|d| d > from))
+            .filter(|p| p.reviewed.is_none_or(|d| d <= from))
             .count(),
         Check::WatchAssessed => regs
             .watch

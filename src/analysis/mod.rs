@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod indicators;
 pub mod resources;
 pub mod review;
+pub mod sample;
 pub mod spc;
 pub mod status;
 pub mod suppliers;

@@ -54,8 +54,39 @@ pub fn run(dir: Option<PathBuf>, stress: Option<usize>, lang: Lang) -> anyhow::R
         return Ok(status);
     }
     let period = crate::analysis::review::Period::last_full_year(as_of);
-    super::review::run_in(&dir, period, as_of, Some(lang), &args, false)
+    let status = super::review::run_in(&dir, period, as_of, Some(lang), &args, false)?;
+    if status != super::EXIT_OK {
+        return Ok(status);
+    }
+    // The packs of the next audits: certification body and authority.
+    for (kind, date) in DEMO_AUDITS {
+        let req = crate::report::audit::AuditRequest {
+            kind,
+            date,
+            scope: Vec::new(),
+            seed: crate::analysis::sample::seed_of(date),
+            pseudonymize: true,
+        };
+        let status = super::audit::run_in(&dir, &req, as_of, Some(lang), &args, false)?;
+        if status != super::EXIT_OK {
+            return Ok(status);
+        }
+    }
+    Ok(super::EXIT_OK)
 }
+
+/// The audits the demo prepares packs for: the certification body's in
+/// November 2026 and an ASN inspection in December.
+const DEMO_AUDITS: [(crate::registers::vocab::AuditKind, chrono::NaiveDate); 2] = [
+    (
+        crate::registers::vocab::AuditKind::Certification,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 17).expect("valid date"),
+    ),
+    (
+        crate::registers::vocab::AuditKind::Asn,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 8).expect("valid date"),
+    ),
+];
 
 /// The demo data ends on 31 October 2026: its reports are dated then, so
 /// they are the same whenever `smq demo` runs.

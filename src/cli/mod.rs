@@ -5,6 +5,7 @@
 //! Exit statuses: 0 when no error was found (warnings allowed), 1 when the
 //! input has at least one error, 2 for a usage error or a missing folder.
 
+mod audit;
 mod check;
 mod demo;
 mod explain;
@@ -113,6 +114,39 @@ pub enum Command {
         /// Last day of the period reviewed (with --from).
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "from")]
         to: Option<NaiveDate>,
+        #[command(flatten)]
+        common: Common,
+        #[command(flatten)]
+        report: report::ReportArgs,
+        /// Print nothing on success.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Audit evidence pack: evidence matrix of the audit's standard(s),
+    /// earlier findings, actions, events, documents, a sample for audit
+    /// trails. Pseudonymised unless --no-pseudonymize.
+    #[command(
+        after_help = "Exemples :\n  smq audit registres/ --kind certification --date 2026-11-17\n  smq audit --kind asn --date 2026-12-08 --scope Radioprotection,Radiopharmacie --seed 42"
+    )]
+    Audit {
+        /// Folder of workbooks (default: current folder).
+        dir: Option<PathBuf>,
+        /// Kind of audit: it sets the standard(s) of the evidence matrix.
+        #[arg(long, value_enum)]
+        kind: audit::KindArg,
+        /// Date of the audit: evidence is counted over the 12 months before it.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: NaiveDate,
+        /// Processes audited, comma-separated (default: all).
+        #[arg(long, value_name = "PROCESS,...", value_delimiter = ',')]
+        scope: Vec<String>,
+        /// Seed of the sample for audit trails (default: the audit date, 20261117).
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+        /// Print people's names and free text as written (the pack then holds
+        /// personal data; the cover says so).
+        #[arg(long)]
+        no_pseudonymize: bool,
         #[command(flatten)]
         common: Common,
         #[command(flatten)]
@@ -257,6 +291,39 @@ pub fn main() -> i32 {
                     Ok(EXIT_USAGE)
                 }
             }
+        }
+        Command::Audit {
+            dir,
+            kind,
+            date,
+            scope,
+            seed,
+            no_pseudonymize,
+            common,
+            report,
+            quiet,
+        } => {
+            let root = dir.unwrap_or_else(|| PathBuf::from("."));
+            let as_of = common.as_of.unwrap_or_else(today);
+            let req = crate::report::audit::AuditRequest {
+                kind: kind.into(),
+                date,
+                scope: scope
+                    .into_iter()
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+                seed: seed.unwrap_or_else(|| crate::analysis::sample::seed_of(date)),
+                pseudonymize: !no_pseudonymize,
+            };
+            audit::run_in(
+                &root,
+                &req,
+                as_of,
+                common.lang.map(Lang::from),
+                &report,
+                quiet,
+            )
         }
         Command::Templates(TemplatesCommand::Export { dir, lang }) => {
             let lang = lang.map(Lang::from).unwrap_or_default();

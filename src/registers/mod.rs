@@ -56,7 +56,7 @@ impl Source {
 }
 
 /// Everything read from a workspace.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct Registers {
     /// Sheets read, by register, in reading order.
     pub sources: BTreeMap<RegisterKind, Vec<Source>>,

@@ -26,6 +26,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/indicators.typ"),
     ),
     ("review.typ", include_str!("../../templates/review.typ")),
+    ("audit.typ", include_str!("../../templates/audit.typ")),
 ];
 
 /// Files in a template folder larger than this are not read.

@@ -2,6 +2,7 @@
 //! checked registers and the analysis layer, with every figure already
 //! formatted for the report's language. Templates only lay it out.
 
+pub mod audit;
 pub mod charts;
 pub mod common;
 pub mod format;
