@@ -95,13 +95,16 @@ fn map_row(
         .zip(&columns)
         .filter(|(f, c)| !f.required && c.is_some())
         .count() as u32;
+    let duplicates_n = duplicates.len();
     Detection {
         kind: spec.kind,
         header_row: row,
         columns,
         duplicates,
         unmapped,
-        score: required * 3 + optional,
+        // A second column naming a field already taken is evidence against
+        // the register (another register has a field for it).
+        score: (required * 3 + optional).saturating_sub(duplicates_n as u32),
     }
 }
 
