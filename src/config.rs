@@ -32,6 +32,27 @@ pub struct Config {
     pub indicators: IndicatorsConfig,
     pub review: ReviewConfig,
     pub audit: AuditConfig,
+    pub events: EventsConfig,
+}
+
+/// Event settings.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EventsConfig {
+    /// Criticity (severity × frequency) from which an event is "to watch" (default 5).
+    pub watch_from: Option<u8>,
+    /// Criticity from which an event is unacceptable (default 10).
+    pub unacceptable_from: Option<u8>,
+}
+
+impl EventsConfig {
+    /// The two thresholds of the criticity grid.
+    pub fn bands(&self) -> (u8, u8) {
+        (
+            self.watch_from.unwrap_or(5),
+            self.unacceptable_from.unwrap_or(10),
+        )
+    }
 }
 
 /// Audit evidence pack settings.
@@ -150,7 +171,7 @@ impl Config {
     pub fn parse(text: &str) -> (Config, Vec<Diagnostic>) {
         match toml::from_str::<Config>(text) {
             Ok(cfg) => {
-                let diags = cfg.validate();
+                let diags = cfg.validate(text);
                 (cfg, diags)
             }
             Err(e) => {
@@ -168,42 +189,113 @@ impl Config {
         }
     }
 
-    fn validate(&self) -> Vec<Diagnostic> {
+    fn validate(&self, text: &str) -> Vec<Diagnostic> {
         let mut out = Vec::new();
-        let bad = |reason: String| {
-            Diagnostic::new(Code::ConfigInvalid, None, Location::file(FILE_NAME))
-                .arg("reason", reason)
+        // The line of the first mention of `key` after the section header
+        // `section` (the section's line without a key; none when absent).
+        let line_of = |section: &str, key: Option<&str>| -> Option<u32> {
+            let lines: Vec<&str> = text.lines().collect();
+            let start = lines.iter().position(|l| {
+                let l = l.trim();
+                l.starts_with('[') && l.trim_matches(|c| c == '[' || c == ']').trim() == section
+            });
+            let find = |from: usize| {
+                lines[from..]
+                    .iter()
+                    .position(|l| {
+                        let l = l.trim_start();
+                        !l.starts_with('#') && key.is_some_and(|k| l.contains(k))
+                    })
+                    .map(|i| i + from)
+            };
+            let i = match (start, key) {
+                (Some(s), Some(_)) => find(s).or(Some(s)),
+                (Some(s), None) => Some(s),
+                (None, Some(_)) => find(0),
+                (None, None) => None,
+            }?;
+            Some(i as u32 + 1)
         };
+        let bad_at = |line: Option<u32>, reason: String| {
+            let mut loc = Location::file(FILE_NAME);
+            loc.line = line;
+            Diagnostic::new(Code::ConfigInvalid, None, loc).arg("reason", reason)
+        };
+        let bad = |reason: String| bad_at(None, reason);
         for (key, reg) in &self.registers {
             let Some(kind) = RegisterKind::from_key(key) else {
                 let known: Vec<&str> = RegisterKind::ALL.iter().map(|k| k.key()).collect();
-                out.push(bad(format!(
-                    "[registers.{key}]: {} ({})",
-                    key,
-                    known.join(", ")
-                )));
+                out.push(bad_at(
+                    line_of(&format!("registers.{key}"), None),
+                    format!("[registers.{key}]: {} ({})", key, known.join(", ")),
+                ));
                 continue;
             };
             for field in reg.headers.values() {
                 if !kind.spec().fields.iter().any(|f| f.key == field) {
                     let known: Vec<&str> = kind.spec().fields.iter().map(|f| f.key).collect();
-                    out.push(bad(format!(
-                        "[registers.{key}.headers]: « {field} » ({})",
-                        known.join(", ")
-                    )));
+                    out.push(bad_at(
+                        line_of(&format!("registers.{key}.headers"), Some(field)),
+                        format!(
+                            "[registers.{key}.headers]: « {field} » ({})",
+                            known.join(", ")
+                        ),
+                    ));
                 }
             }
         }
         if let Some(scale) = self.surveys.scale
             && !(scale == 4 || scale == 5)
         {
-            out.push(bad(format!("[surveys] scale = {scale} (4, 5)")));
+            out.push(bad_at(
+                line_of("surveys", Some("scale")),
+                format!("[surveys] scale = {scale} (4, 5)"),
+            ));
         }
+        let weight_line = |criterion: &str| {
+            line_of("suppliers.weights", Some(criterion))
+                .or_else(|| line_of("suppliers", Some("weights")))
+        };
         for (criterion, w) in &self.suppliers.weights {
             if !w.is_finite() || *w < 0.0 {
-                out.push(bad(format!(
-                    "[suppliers.weights] « {criterion} » = {w} (≥ 0)"
-                )));
+                out.push(bad_at(
+                    weight_line(criterion),
+                    format!("[suppliers.weights] « {criterion} » = {w} (≥ 0)"),
+                ));
+            }
+            // A weight for a criterion the configuration does not list.
+            if !self.suppliers.criteria.is_empty()
+                && !self
+                    .suppliers
+                    .criteria
+                    .iter()
+                    .any(|c| fold(c) == fold(criterion))
+            {
+                out.push(bad_at(
+                    weight_line(criterion),
+                    format!(
+                        "[suppliers.weights] « {criterion} » ∉ criteria ({})",
+                        self.suppliers.criteria.join(", ")
+                    ),
+                ));
+            }
+        }
+        let (w, u) = self.events.bands();
+        if !(2..=25).contains(&w) || !(2..=25).contains(&u) || w >= u {
+            out.push(bad_at(
+                line_of("events", Some("from")),
+                format!("[events] watch_from = {w}, unacceptable_from = {u} (2 ≤ watch_from < unacceptable_from ≤ 25)"),
+            ));
+        }
+        // Weights written as shares of 1 or as percentages must add up.
+        let sum: f64 = self.suppliers.weights.values().sum();
+        for total in [1.0, 100.0] {
+            if (sum - total).abs() > 1e-9 && (sum - total).abs() <= total * 0.1 {
+                out.push(bad_at(
+                    line_of("suppliers.weights", None)
+                        .or_else(|| line_of("suppliers", Some("weights"))),
+                    format!("[suppliers.weights]: Σ = {sum} ≠ {total}"),
+                ));
             }
         }
         if let (Some(a), Some(c)) = (self.suppliers.approve_at, self.suppliers.conditional_at)
@@ -288,5 +380,42 @@ mod tests {
         assert_eq!(diags[0].location.line, Some(2));
         let (_, diags) = Config::parse("[surveys]\nscale = 7\n");
         assert_eq!(diags.len(), 1);
+    }
+
+    #[test]
+    fn validation_problems_name_their_line() {
+        let (_, diags) = Config::parse("lang = \"fr\"\n\n[surveys]\nscale = 7\n");
+        assert_eq!(diags[0].location.line, Some(4));
+        let (_, diags) = Config::parse(
+            "[registers.rex.headers]\n\"Date évt\" = \"detected\"\n\"Truc\" = \"nope\"\n",
+        );
+        assert_eq!(diags[0].location.line, Some(3));
+        // Percentages that do not add up to 100, on the weights' line.
+        let text = "[suppliers]\ncriteria = [\"Qualité\", \"Délais\", \"Prix\"]\n\n[suppliers.weights]\n\"Qualité\" = 50\n\"Délais\" = 30\n\"Prix\" = 15\n";
+        let (_, diags) = Config::parse(text);
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message(Lang::Fr).contains("95"));
+        assert_eq!(diags[0].location.line, Some(4));
+        // Relative weights (2, 1, 1) are fine; so are percentages adding to 100.
+        assert!(Config::parse(&text.replace("15", "20")).1.is_empty());
+        let (_, diags) = Config::parse("[suppliers.weights]\n\"Qualité\" = 2\n\"Délais\" = 1\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        // A weight for a criterion not listed.
+        let (_, diags) = Config::parse(
+            "[suppliers]\ncriteria = [\"Qualité\"]\n[suppliers.weights]\n\"Qualité\" = 1\n\"Coût\" = 1\n",
+        );
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].location.line, Some(5));
+    }
+
+    #[test]
+    fn criticity_thresholds() {
+        let (cfg, diags) = Config::parse("[events]\nwatch_from = 4\nunacceptable_from = 12\n");
+        assert!(diags.is_empty());
+        assert_eq!(cfg.events.bands(), (4, 12));
+        assert_eq!(Config::default().events.bands(), (5, 10));
+        let (_, diags) = Config::parse("[events]\nwatch_from = 12\nunacceptable_from = 10\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].location.line, Some(2));
     }
 }

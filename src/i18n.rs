@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Code;
 
 mod audit;
+mod export;
+mod init;
 mod review;
 
 /// The language of messages and reports.
@@ -401,12 +403,20 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("legend.limits", "limites de contrôle", "control limits"),
     ("legend.target", "cible", "target"),
     ("legend.signal", "signal (règle)", "signal (rule)"),
-    ("legend.acceptable", "acceptable (1–4)", "acceptable (1–4)"),
-    ("legend.watch", "à surveiller (5–9)", "to watch (5–9)"),
+    (
+        "legend.acceptable",
+        "acceptable ({from}–{to})",
+        "acceptable ({from}–{to})",
+    ),
+    (
+        "legend.watch",
+        "à surveiller ({from}–{to})",
+        "to watch ({from}–{to})",
+    ),
     (
         "legend.unacceptable",
-        "inacceptable (10–25)",
-        "unacceptable (10–25)",
+        "inacceptable ({from}–25)",
+        "unacceptable ({from}–25)",
     ),
     (
         "missing.register",
@@ -1194,6 +1204,8 @@ fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
             .iter()
             .chain(review::TEXTS)
             .chain(audit::TEXTS)
+            .chain(init::TEXTS)
+            .chain(export::TEXTS)
             .map(|(k, fr, en)| (*k, (*fr, *en)))
             .collect()
     })
@@ -1205,6 +1217,8 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
         .iter()
         .chain(review::TEXTS)
         .chain(audit::TEXTS)
+        .chain(init::TEXTS)
+        .chain(export::TEXTS)
         .map(|(k, _, _)| *k)
 }
 
@@ -1282,7 +1296,13 @@ mod tests {
 
     #[test]
     fn french_texts_use_no_break_spaces() {
-        for (key, fr, _) in CATALOGUE.iter().chain(review::TEXTS).chain(audit::TEXTS) {
+        for (key, fr, _) in CATALOGUE
+            .iter()
+            .chain(review::TEXTS)
+            .chain(audit::TEXTS)
+            .chain(init::TEXTS)
+            .chain(export::TEXTS)
+        {
             let chars: Vec<char> = fr.chars().collect();
             for (i, c) in chars.iter().enumerate() {
                 let before = i.checked_sub(1).map(|j| chars[j]);
@@ -1314,7 +1334,11 @@ mod tests {
     fn catalogue_keys_are_unique() {
         assert_eq!(
             table().len(),
-            CATALOGUE.len() + review::TEXTS.len() + audit::TEXTS.len()
+            CATALOGUE.len()
+                + review::TEXTS.len()
+                + audit::TEXTS.len()
+                + init::TEXTS.len()
+                + export::TEXTS.len()
         );
     }
 

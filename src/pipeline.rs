@@ -31,12 +31,22 @@ impl Checked {
 
 /// Reads and checks the workspace at `root` as of `as_of`.
 pub fn read_and_check(root: &Path, as_of: NaiveDate) -> std::io::Result<Checked> {
+    read_and_check_with(root, as_of, None)
+}
+
+/// [`read_and_check`], reporting progress (bytes read, bytes in all).
+pub fn read_and_check_with(
+    root: &Path,
+    as_of: NaiveDate,
+    progress: Option<&dyn Fn(u64, u64)>,
+) -> std::io::Result<Checked> {
     let (config, mut diags) = Config::load(root);
     let loaded = registers::load(
         root,
         &LoadOptions {
             config: &config,
             as_of,
+            progress,
         },
     )?;
     diags.extend(loaded.diagnostics);

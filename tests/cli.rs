@@ -285,3 +285,75 @@ fn the_committed_samples_check_clean() {
     assert_eq!(v["missing_registers"].as_array().unwrap().len(), 0);
     assert_eq!(v["files"].as_array().unwrap().len(), 16);
 }
+
+#[test]
+fn quiet_check_prints_errors_only_and_never_colours_a_pipe() {
+    let ws = small_workspace(true);
+    let out = smq()
+        .arg("check")
+        .arg(ws.path())
+        .args(["--as-of", "2026-10-31", "--quiet"])
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("erreur[out-of-range]") || text.contains("error[out-of-range]"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("register-not-found"),
+        "warnings are left out: {text}"
+    );
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+    // No progress bar either: stderr is not a terminal.
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn config_show_prints_the_effective_configuration() {
+    let ws = Ws::new();
+    std::fs::write(
+        ws.file("smq.toml"),
+        "lang = \"en\"\n[suppliers]\napprove_at = 3.0\n",
+    )
+    .unwrap();
+    let out = smq()
+        .args(["config", "show"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    // The printed configuration reads back as the same settings.
+    let (cfg, diags) = smq::config::Config::parse(&text);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(cfg.suppliers.approve_at, Some(3.0));
+    assert_eq!(cfg.lang, Some(smq::i18n::Lang::En));
+    // A bad file: the problem with its line on stderr, exit 1.
+    std::fs::write(ws.file("smq.toml"), "[surveys]\nscale = 7\n").unwrap();
+    let out = smq()
+        .args(["config", "show"])
+        .arg(ws.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("smq.toml:2"), "{err}");
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = smq().args(["completions", shell]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        for sub in ["check", "review", "audit", "export"] {
+            assert!(text.contains(sub), "{shell}: {sub} missing");
+        }
+    }
+}

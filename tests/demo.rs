@@ -21,6 +21,7 @@ fn load_dir(dir: &Path) -> (Loaded, Vec<smq::diagnostic::Diagnostic>) {
         &LoadOptions {
             config: &config,
             as_of: as_of(),
+            progress: None,
         },
     )
     .expect("workspace readable");

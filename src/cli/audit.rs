@@ -7,7 +7,6 @@ use clap::ValueEnum;
 
 use super::report::{self, ReportArgs};
 use crate::i18n::{self, Lang};
-use crate::pipeline::read_and_check;
 use crate::registers::vocab::AuditKind;
 use crate::report::audit::{AuditRequest, kind_key};
 
@@ -59,7 +58,7 @@ pub fn run_in(
         );
         return Ok(super::EXIT_USAGE);
     }
-    let checked = read_and_check(root, as_of)?;
+    let checked = super::term::read(root, as_of, quiet)?;
     let lang = lang.or(checked.config.lang).unwrap_or_default();
     let model = crate::report::audit::build(&checked, root, req, as_of, lang)?;
     let name = format!(

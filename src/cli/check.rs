@@ -10,13 +10,18 @@ use serde_json::{Value, json};
 use super::{Common, EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Format};
 use crate::diagnostic::Severity;
 use crate::i18n::{self, Lang};
-use crate::pipeline::{Checked, read_and_check};
+use crate::pipeline::Checked;
 use crate::registers::RegisterKind;
 
 /// Version of the JSON output of `smq check --format json`.
 pub const JSON_SCHEMA_VERSION: u32 = 1;
 
-pub fn run(dir: Option<PathBuf>, format: Format, common: &Common) -> anyhow::Result<i32> {
+pub fn run(
+    dir: Option<PathBuf>,
+    format: Format,
+    common: &Common,
+    quiet: bool,
+) -> anyhow::Result<i32> {
     let root = dir.unwrap_or_else(|| PathBuf::from("."));
     let cli_lang: Option<Lang> = common.lang.map(Lang::from);
     if !root.is_dir() {
@@ -31,7 +36,7 @@ pub fn run(dir: Option<PathBuf>, format: Format, common: &Common) -> anyhow::Res
         return Ok(EXIT_USAGE);
     }
     let as_of = common.as_of.unwrap_or_else(super::today);
-    let mut checked = read_and_check(&root, as_of)?;
+    let mut checked = super::term::read(&root, as_of, quiet || format == Format::Json)?;
     // The inputs of the next management review: the last full year.
     let review = crate::analysis::review::Period::last_full_year(as_of);
     checked
@@ -40,7 +45,7 @@ pub fn run(dir: Option<PathBuf>, format: Format, common: &Common) -> anyhow::Res
     crate::diagnostic::sort(&mut checked.diagnostics);
     let lang = cli_lang.or(checked.config.lang).unwrap_or_default();
     let out = match format {
-        Format::Human => human(&checked, lang),
+        Format::Human => human(&checked, lang, super::term::colours(), quiet),
         Format::Json => serde_json::to_string_pretty(&json_report(&checked, lang, as_of))? + "\n",
     };
     std::io::stdout().lock().write_all(out.as_bytes())?;
@@ -51,11 +56,15 @@ pub fn run(dir: Option<PathBuf>, format: Format, common: &Common) -> anyhow::Res
     })
 }
 
-fn human(checked: &Checked, lang: Lang) -> String {
+/// The human report; `quiet` keeps the errors only.
+fn human(checked: &Checked, lang: Lang, colour: bool, quiet: bool) -> String {
     let mut out = String::new();
     // Group by file; diagnostics about no file in particular come last.
     let mut groups: BTreeMap<(bool, String), Vec<&crate::diagnostic::Diagnostic>> = BTreeMap::new();
     for d in &checked.diagnostics {
+        if quiet && d.severity() != Severity::Error {
+            continue;
+        }
         let key = match &d.location.file {
             Some(f) => (false, f.clone()),
             None => (true, String::new()),
@@ -64,7 +73,7 @@ fn human(checked: &Checked, lang: Lang) -> String {
     }
     for ((_, file), diags) in &groups {
         if !file.is_empty() {
-            out.push_str(&format!("{file}\n"));
+            out.push_str(&format!("{}\n", super::term::paint(file, "1", colour)));
         }
         for d in diags {
             let loc = d.location.to_string();
@@ -75,7 +84,15 @@ fn human(checked: &Checked, lang: Lang) -> String {
             };
             out.push_str(&format!(
                 "  {prefix}{}[{}] {}\n      {}{}{}\n",
-                d.severity().as_str(),
+                super::term::paint(
+                    d.severity().as_str(),
+                    if d.severity() == Severity::Error {
+                        "1;31"
+                    } else {
+                        "33"
+                    },
+                    colour
+                ),
                 d.code.id(),
                 d.message(lang),
                 i18n::text("check.hint", lang),
@@ -84,6 +101,9 @@ fn human(checked: &Checked, lang: Lang) -> String {
             ));
         }
         out.push('\n');
+    }
+    if quiet {
+        return out;
     }
     out.push_str(&format!("{}\n", i18n::text("check.registers", lang)));
     for kind in RegisterKind::ALL {

@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use super::report::{self, ReportArgs};
 use crate::i18n::{self, Lang};
 use crate::input::parse::Month;
-use crate::pipeline::read_and_check;
 
 /// Parses `--month`.
 pub fn parse_month(s: &str) -> Result<Month, String> {
@@ -42,7 +41,7 @@ pub fn run_in(
         );
         return Ok(super::EXIT_USAGE);
     }
-    let checked = read_and_check(root, as_of)?;
+    let checked = super::term::read(root, as_of, quiet)?;
     let lang = lang.or(checked.config.lang).unwrap_or_default();
     let month = month.unwrap_or_else(|| default_month(as_of));
     let model = crate::report::indicators::build(&checked, root, month, as_of, lang)?;

@@ -9,10 +9,13 @@ mod audit;
 mod check;
 mod demo;
 mod explain;
+mod export;
 mod indicators;
+mod init;
 mod registers;
 mod report;
 mod review;
+mod term;
 
 use std::path::PathBuf;
 
@@ -69,6 +72,9 @@ pub enum Command {
         format: Format,
         #[command(flatten)]
         common: Common,
+        /// Print the errors only (the exit status tells the rest).
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Explain what a check does, why it matters, with an example.
     #[command(after_help = "Exemple :\n  smq explain duplicate-id")]
@@ -155,6 +161,38 @@ pub enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// The computed tables (indicators with SPC limits and trends, objectives,
+    /// actions, events, suppliers, surveys, open findings) as a workbook with
+    /// charts, or as JSON.
+    #[command(
+        after_help = "Exemples :\n  smq export registres/\n  smq export registres/ --format json -o tableaux.json"
+    )]
+    Export {
+        /// Folder of workbooks (default: current folder).
+        dir: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = export::ExportFormat::Xlsx)]
+        format: export::ExportFormat,
+        /// Where to write (default: in the workspace, tableaux-smq-DATE.xlsx).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+        /// Print nothing on success.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// The configuration: `smq config show [DIR]` prints the effective one.
+    #[command(subcommand, after_help = "Exemple :\n  smq config show registres/")]
+    Config(ConfigCommand),
+    /// Shell completions: `smq completions bash > ~/.local/share/bash-completion/completions/smq`.
+    #[command(
+        after_help = "Exemples :\n  smq completions bash\n  smq completions zsh > ~/.zfunc/_smq"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
     /// Report templates: write the built-in ones out for customising.
     #[command(
         subcommand,
@@ -182,6 +220,32 @@ pub enum Command {
         /// volumes in every register) instead of the demo, for benchmarks.
         #[arg(long, value_name = "EVENTS")]
         stress: Option<usize>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Write a blank workspace: one register workbook per register (headers,
+    /// drop-down lists, instructions sheet) and a commented smq.toml. Never
+    /// overwrites a file.
+    #[command(
+        after_help = "Exemples :\n  smq init registres/\n  smq init registers/ --lang en\n\nStatut de sortie : 0 si tout a été écrit, 2 si un fichier existe déjà (rien n'est alors écrit)."
+    )]
+    Init {
+        /// Where to write (default: current folder); created if needed.
+        dir: Option<PathBuf>,
+        /// Language of the headers, lists, instructions and smq.toml: fr (default) or en.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+}
+
+/// `smq config` subcommands.
+#[derive(Subcommand, Debug)]
+pub enum ConfigCommand {
+    /// Print the effective configuration (smq.toml merged with the defaults),
+    /// after reporting any problem with the file.
+    Show {
+        /// Folder holding smq.toml (default: current folder).
+        dir: Option<PathBuf>,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -226,6 +290,28 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("date attendue au format AAAA-MM-JJ : {s}"))
 }
 
+/// `smq config show`: problems with smq.toml on stderr (with their line),
+/// then the effective configuration as TOML on stdout.
+fn config_show(root: &std::path::Path, lang: Option<Lang>) -> anyhow::Result<i32> {
+    let (config, diags) = crate::config::Config::load(root);
+    let lang = lang.or(config.lang).unwrap_or_default();
+    for d in &diags {
+        eprintln!(
+            "{}: {}[{}] {}",
+            d.location,
+            d.severity().as_str(),
+            d.code.id(),
+            d.message(lang)
+        );
+    }
+    print!("{}", toml::to_string_pretty(&config)?);
+    Ok(if diags.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_ERRORS
+    })
+}
+
 /// Today, from the wall clock: the only place smq reads it.
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
@@ -250,7 +336,8 @@ pub fn main() -> i32 {
             dir,
             format,
             common,
-        } => check::run(dir, format, &common),
+            quiet,
+        } => check::run(dir, format, &common, quiet),
         Command::Explain { code, lang } => {
             explain::run(&code, lang.map(Lang::from).unwrap_or_default())
         }
@@ -325,6 +412,33 @@ pub fn main() -> i32 {
                 quiet,
             )
         }
+        Command::Export {
+            dir,
+            format,
+            output,
+            common,
+            quiet,
+        } => {
+            let root = dir.unwrap_or_else(|| PathBuf::from("."));
+            let as_of = common.as_of.unwrap_or_else(today);
+            export::run(
+                &root,
+                format,
+                output,
+                as_of,
+                common.lang.map(Lang::from),
+                quiet,
+            )
+        }
+        Command::Config(ConfigCommand::Show { dir, lang }) => {
+            let root = dir.unwrap_or_else(|| PathBuf::from("."));
+            config_show(&root, lang.map(Lang::from))
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "smq", &mut std::io::stdout());
+            Ok(EXIT_OK)
+        }
         Command::Templates(TemplatesCommand::Export { dir, lang }) => {
             let lang = lang.map(Lang::from).unwrap_or_default();
             match crate::render::templates::export(&dir) {
@@ -360,6 +474,10 @@ pub fn main() -> i32 {
         Command::Demo { dir, stress, lang } => {
             demo::run(dir, stress, lang.map(Lang::from).unwrap_or_default())
         }
+        Command::Init { dir, lang } => init::run(
+            &dir.unwrap_or_else(|| PathBuf::from(".")),
+            lang.map(Lang::from).unwrap_or_default(),
+        ),
     };
     match result {
         Ok(code) => code,

@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use super::report::{self, ReportArgs};
 use crate::analysis::review::{Period, gaps};
 use crate::i18n::{self, Lang};
-use crate::pipeline::read_and_check;
 use crate::report::review::gap_text;
 
 /// The period asked for: a year, a range, or (default) the last full year.
@@ -47,7 +46,7 @@ pub fn run_in(
         );
         return Ok(super::EXIT_USAGE);
     }
-    let checked = read_and_check(root, as_of)?;
+    let checked = super::term::read(root, as_of, quiet)?;
     let lang = lang.or(checked.config.lang).unwrap_or_default();
     // An incomplete input is said here as well as in the report.
     if !quiet {

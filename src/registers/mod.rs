@@ -121,6 +121,8 @@ pub struct LoadOptions<'a> {
     pub config: &'a Config,
     /// Dates after this are in the future.
     pub as_of: NaiveDate,
+    /// Called after each workbook with (bytes read so far, bytes in all).
+    pub progress: Option<&'a dyn Fn(u64, u64)>,
 }
 
 /// Which registers the configuration pins to files or sheets.
@@ -156,10 +158,16 @@ fn candidates(config: &Config, file: &str) -> Vec<RegisterKind> {
 /// Reads every register of the workspace at `root`.
 pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
     let inputs = list_workbooks(root)?;
+    let total_bytes: u64 = inputs.iter().map(|i| i.size).sum();
+    let mut done_bytes = 0u64;
     let mut regs = Registers::default();
     let mut diags = Vec::new();
     let mut files = Vec::new();
     for input in &inputs {
+        if let Some(p) = opts.progress {
+            p(done_bytes, total_bytes);
+        }
+        done_bytes += input.size;
         let mut wb = match Workbook::open(input) {
             Ok(wb) => wb,
             Err(e) => {
@@ -235,6 +243,9 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
             };
             read_sheet(&mut regs, &sheet, det, &input.rel, opts, &mut diags);
         }
+    }
+    if let Some(p) = opts.progress {
+        p(total_bytes, total_bytes);
     }
     for kind in RegisterKind::ALL {
         if !regs.found(*kind) && !kind.optional() {

@@ -14,9 +14,7 @@ use serde::Serialize;
 
 use super::common::{Appendix, DocumentControl, labels};
 use super::format;
-use super::indicators::{
-    HeatmapSpec, criticity_band, fill, standing_key, standing_label, value_text,
-};
+use super::indicators::{HeatmapSpec, fill, standing_key, standing_label, value_text};
 use super::pseudonym::{Pseudonymizer, personal_names, workspace_key};
 use crate::analysis::actions::{is_late, is_open};
 use crate::analysis::audits::{self, recurring};
@@ -32,7 +30,6 @@ use crate::input::text::fold;
 use crate::pipeline::Checked;
 use crate::registers::vocab::{Applicability, AuditKind, DocStatus, EventType, Grade};
 use crate::registers::{RegisterKind, Registers, RowRef};
-use crate::report::charts;
 
 /// Version of the audit pack data model (see `docs/data-model.md`).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -771,16 +768,13 @@ fn events(ctx: &Ctx, from: NaiveDate) -> EventsBlock {
         by_type,
         heatmap: HeatmapSpec {
             counts: grid.iter().map(|r| r.to_vec()).collect(),
-            bands: (1..=5u8)
-                .map(|s| (1..=5u8).map(|f| criticity_band(s * f)).collect())
-                .collect(),
+            bands: crate::report::indicators::criticity_bands(ctx.checked.config.events.bands()),
             severity_label: ctx.t("ind.severity"),
             frequency_label: ctx.t("ind.frequency"),
-            legend: vec![
-                charts::legend("bar", charts::MET, "legend.acceptable", ctx.lang),
-                charts::legend("bar", charts::ALERT, "legend.watch", ctx.lang),
-                charts::legend("bar", charts::MISSED, "legend.unacceptable", ctx.lang),
-            ],
+            legend: crate::report::indicators::criticity_legend(
+                ctx.checked.config.events.bands(),
+                ctx.lang,
+            ),
         },
         esr: esr
             .iter()

@@ -204,14 +204,42 @@ pub(crate) fn standing_label(s: Standing, lang: Lang) -> String {
     i18n::text(&format!("standing.{}", standing_key(s)), lang).to_owned()
 }
 
-/// Criticity band of severity × frequency: 1–4 acceptable, 5–9 to watch,
-/// 10–25 unacceptable.
-pub fn criticity_band(c: u8) -> u8 {
-    match c {
-        0..=4 => 0,
-        5..=9 => 1,
-        _ => 2,
+/// Criticity band of severity × frequency with the configured thresholds
+/// (`[events]`, by default 1–4 acceptable, 5–9 to watch, 10–25
+/// unacceptable): 0, 1 or 2.
+pub fn criticity_band(c: u8, (watch, unacceptable): (u8, u8)) -> u8 {
+    if c >= unacceptable {
+        2
+    } else if c >= watch {
+        1
+    } else {
+        0
     }
+}
+
+/// The bands of the 5×5 grid, `[severity − 1][frequency − 1]`.
+pub fn criticity_bands(bands: (u8, u8)) -> Vec<Vec<u8>> {
+    (1..=5u8)
+        .map(|s| (1..=5u8).map(|f| criticity_band(s * f, bands)).collect())
+        .collect()
+}
+
+/// The legend of the criticity grid, with the thresholds.
+pub fn criticity_legend((watch, unacceptable): (u8, u8), lang: Lang) -> Vec<LegendItem> {
+    let item = |color: &'static str, key: &str, from: u8, to: u8| LegendItem {
+        kind: "bar",
+        color,
+        label: fill(
+            key,
+            lang,
+            &[("from", from.to_string()), ("to", to.to_string())],
+        ),
+    };
+    vec![
+        item(charts::MET, "legend.acceptable", 1, watch - 1),
+        item(charts::ALERT, "legend.watch", watch, unacceptable - 1),
+        item(charts::MISSED, "legend.unacceptable", unacceptable, 25),
+    ]
 }
 
 pub(crate) fn fill(key: &str, lang: Lang, args: &[(&str, String)]) -> String {
@@ -636,7 +664,7 @@ fn events_section(checked: &Checked, month: Month, lang: Lang) -> EventsSection 
                         (Some(c), Some(s), Some(f)) => format!("{c} ({s}×{f})"),
                         _ => "—".to_owned(),
                     },
-                    band: crit.map(criticity_band),
+                    band: crit.map(|c| criticity_band(c, checked.config.events.bands())),
                     status: e
                         .status
                         .map(|s| s.label(lang).to_owned())
@@ -670,9 +698,7 @@ fn events_section(checked: &Checked, month: Month, lang: Lang) -> EventsSection 
     let mut items: Vec<(String, usize)> = by_process.into_iter().collect();
     items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let max = items.first().map_or(1, |i| i.1) as f64;
-    let bands = (1..=5u8)
-        .map(|s| (1..=5u8).map(|f| criticity_band(s * f)).collect())
-        .collect();
+    let bands = crate::report::indicators::criticity_bands(checked.config.events.bands());
     EventsSection {
         count: rows.len(),
         rows: rows.into_iter().map(|(_, r)| r).collect(),
@@ -692,11 +718,10 @@ fn events_section(checked: &Checked, month: Month, lang: Lang) -> EventsSection 
             bands,
             severity_label: i18n::text("ind.severity", lang).to_owned(),
             frequency_label: i18n::text("ind.frequency", lang).to_owned(),
-            legend: vec![
-                charts::legend("bar", charts::MET, "legend.acceptable", lang),
-                charts::legend("bar", charts::ALERT, "legend.watch", lang),
-                charts::legend("bar", charts::MISSED, "legend.unacceptable", lang),
-            ],
+            legend: crate::report::indicators::criticity_legend(
+                checked.config.events.bands(),
+                lang,
+            ),
         },
         period_label: fill(
             "ind.last-12-months",
@@ -784,4 +809,27 @@ fn objective_rows(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn criticity_bands_follow_the_thresholds() {
+        let g = criticity_bands((5, 10));
+        // Severity 1 × frequency 4 = 4: acceptable; 1 × 5 = 5: to watch;
+        // 2 × 5 = 10: unacceptable.
+        assert_eq!(g[0], vec![0, 0, 0, 0, 1]);
+        assert_eq!(g[1][4], 2);
+        assert_eq!(g[4], vec![1, 2, 2, 2, 2]);
+        let g = criticity_bands((4, 15));
+        assert_eq!(g[0][3], 1);
+        assert_eq!(g[2][4], 2);
+        assert_eq!(g[1][4], 1);
+        let l = criticity_legend((4, 15), Lang::Fr);
+        assert_eq!(l[0].label, "acceptable (1–3)");
+        assert_eq!(l[1].label, "à surveiller (4–14)");
+        assert_eq!(l[2].label, "inacceptable (15–25)");
+    }
 }

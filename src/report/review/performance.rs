@@ -735,20 +735,20 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
     let grid = criticity_grid(&now);
     let heatmap = HeatmapSpec {
         counts: grid.iter().map(|r| r.to_vec()).collect(),
-        bands: (1..=5u8)
-            .map(|s| (1..=5u8).map(|f| criticity_band(s * f)).collect())
-            .collect(),
+        bands: crate::report::indicators::criticity_bands(ctx.checked.config.events.bands()),
         severity_label: ctx.t("ind.severity"),
         frequency_label: ctx.t("ind.frequency"),
-        legend: vec![
-            charts::legend("bar", charts::MET, "legend.acceptable", lang),
-            charts::legend("bar", charts::ALERT, "legend.watch", lang),
-            charts::legend("bar", charts::MISSED, "legend.unacceptable", lang),
-        ],
+        legend: crate::report::indicators::criticity_legend(
+            ctx.checked.config.events.bands(),
+            lang,
+        ),
     };
     let unacceptable = now
         .iter()
-        .filter(|e| e.criticity().is_some_and(|c| criticity_band(c) == 2))
+        .filter(|e| {
+            e.criticity()
+                .is_some_and(|c| criticity_band(c, ctx.checked.config.events.bands()) == 2)
+        })
         .count();
     // ESR and systemic analyses.
     let esr = now

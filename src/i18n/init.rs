@@ -1,0 +1,1277 @@
+//! The texts of `smq init`: file and sheet names, titles, the instructions
+//! sheet of every blank workbook (one description and one example per column
+//! of every register), the data-validation messages and the command's own
+//! messages. Part of the one catalogue (same lookup, same rules).
+//!
+//! Per-column keys: `init.f.<register>.<field>` says what the column holds,
+//! `init.x.<register>.<field>` is its example (empty: left empty in the
+//! example row). Examples of dates, months and numbers are written the way
+//! the workbook displays them in that language.
+
+pub(super) const TEXTS: &[(&str, &str, &str)] = &[
+    // ---- the command -------------------------------------------------------
+    (
+        "init.written",
+        "{n} fichiers écrits dans {path}\u{a0}:",
+        "{n} files written to {path}:",
+    ),
+    (
+        "init.next",
+        "Ensuite\u{a0}: complétez les registres (mode d'emploi dans la première feuille de chaque classeur), puis vérifiez-les avec «\u{a0}smq check {path}\u{a0}».",
+        "Next: fill in the registers (instructions on the first sheet of each workbook), then check them with “smq check {path}”.",
+    ),
+    (
+        "init.exists",
+        "{path} existe déjà\u{a0}: rien n'a été écrit (smq init n'écrase jamais un fichier).",
+        "{path} already exists: nothing was written (smq init never overwrites a file).",
+    ),
+    (
+        "init.not-a-folder",
+        "{path} n'est pas un dossier\u{a0}: rien n'a été écrit.",
+        "{path} is not a folder: nothing was written.",
+    ),
+    (
+        "init.book-comment",
+        "Registre vierge créé par smq init",
+        "Blank register created by smq init",
+    ),
+    // ---- workbooks: file names (one per register) and titles ----------------
+    ("init.file.rex", "REX.xlsx", "Events.xlsx"),
+    ("init.file.actions", "Plan-actions.xlsx", "Action-plan.xlsx"),
+    ("init.file.suppliers", "Fournisseurs.xlsx", "Suppliers.xlsx"),
+    (
+        "init.file.surveys",
+        "Enquetes-satisfaction.xlsx",
+        "Satisfaction-surveys.xlsx",
+    ),
+    (
+        "init.file.indicators",
+        "Indicateurs.xlsx",
+        "Indicators.xlsx",
+    ),
+    (
+        "init.file.objectives",
+        "Objectifs-qualite.xlsx",
+        "Quality-objectives.xlsx",
+    ),
+    ("init.file.audits", "Audits.xlsx", "Audits.xlsx"),
+    ("init.file.documents", "Documents.xlsx", "Documents.xlsx"),
+    (
+        "init.file.watch",
+        "Veille-reglementaire.xlsx",
+        "Regulatory-watch.xlsx",
+    ),
+    (
+        "init.file.parties",
+        "Parties-interessees.xlsx",
+        "Interested-parties.xlsx",
+    ),
+    (
+        "init.file.training",
+        "Formations-habilitations.xlsx",
+        "Training-habilitation.xlsx",
+    ),
+    (
+        "init.file.comments",
+        "Revue-de-direction.xlsx",
+        "Management-review.xlsx",
+    ),
+    (
+        "init.book.rex",
+        "Registre des événements (REX)",
+        "Event register (REX)",
+    ),
+    ("init.book.actions", "Plan d'actions", "Action plan"),
+    (
+        "init.book.suppliers",
+        "Évaluation des fournisseurs",
+        "Supplier evaluation",
+    ),
+    (
+        "init.book.surveys",
+        "Enquêtes de satisfaction",
+        "Satisfaction surveys",
+    ),
+    ("init.book.indicators", "Indicateurs", "Indicators"),
+    (
+        "init.book.objectives",
+        "Objectifs qualité",
+        "Quality objectives",
+    ),
+    (
+        "init.book.audits",
+        "Audits, inspections et constats",
+        "Audits, inspections and findings",
+    ),
+    (
+        "init.book.documents",
+        "Documents maîtrisés",
+        "Controlled documents",
+    ),
+    (
+        "init.book.watch",
+        "Veille réglementaire",
+        "Regulatory watch",
+    ),
+    (
+        "init.book.parties",
+        "Parties intéressées",
+        "Interested parties",
+    ),
+    (
+        "init.book.training",
+        "Formations et habilitations",
+        "Training and habilitation",
+    ),
+    (
+        "init.book.comments",
+        "Revue de direction — commentaires de la direction",
+        "Management review — management commentary",
+    ),
+    // ---- register sheets: name, title, what a row is -------------------------
+    ("init.sheet.rex", "Événements", "Events"),
+    ("init.sheet.actions", "Actions", "Actions"),
+    ("init.sheet.suppliers", "Évaluations", "Evaluations"),
+    ("init.sheet.surveys", "Réponses", "Responses"),
+    ("init.sheet.indicators", "Indicateurs", "Indicators"),
+    ("init.sheet.indicator-values", "Valeurs", "Values"),
+    ("init.sheet.objectives", "Objectifs", "Objectives"),
+    ("init.sheet.audits", "Audits", "Audits"),
+    ("init.sheet.findings", "Constats", "Findings"),
+    ("init.sheet.documents", "Documents", "Documents"),
+    ("init.sheet.watch", "Veille", "Watch"),
+    (
+        "init.sheet.parties",
+        "Parties intéressées",
+        "Interested parties",
+    ),
+    ("init.sheet.training", "Formations", "Training"),
+    ("init.sheet.comments", "Commentaires", "Commentary"),
+    (
+        "init.title.rex",
+        "Registre des événements (REX)\u{a0}: réclamations, dysfonctionnements, événements indésirables, presque accidents, ESR",
+        "Event register (REX): complaints, dysfunctions, adverse events, near misses, ESR",
+    ),
+    (
+        "init.title.actions",
+        "Plan d'actions\u{a0}: actions correctives, préventives et d'amélioration",
+        "Action plan: corrective, preventive and improvement actions",
+    ),
+    (
+        "init.title.suppliers",
+        "Évaluation des fournisseurs et prestataires",
+        "Supplier and provider evaluation",
+    ),
+    (
+        "init.title.surveys",
+        "Enquêtes de satisfaction — réponses",
+        "Satisfaction surveys — responses",
+    ),
+    (
+        "init.title.indicators",
+        "Indicateurs — définitions",
+        "Indicators — definitions",
+    ),
+    (
+        "init.title.indicator-values",
+        "Indicateurs — valeurs par période",
+        "Indicators — values per period",
+    ),
+    (
+        "init.title.objectives",
+        "Objectifs qualité de l'année",
+        "Quality objectives of the year",
+    ),
+    (
+        "init.title.audits",
+        "Audits et inspections",
+        "Audits and inspections",
+    ),
+    ("init.title.findings", "Constats d'audit", "Audit findings"),
+    (
+        "init.title.documents",
+        "Liste des documents maîtrisés",
+        "Controlled documents list",
+    ),
+    (
+        "init.title.watch",
+        "Veille réglementaire",
+        "Regulatory watch",
+    ),
+    (
+        "init.title.parties",
+        "Parties intéressées — besoins et attentes",
+        "Interested parties — needs and expectations",
+    ),
+    (
+        "init.title.training",
+        "Formations et habilitations du personnel",
+        "Staff training and habilitation",
+    ),
+    (
+        "init.title.comments",
+        "Revue de direction — commentaires de la direction",
+        "Management review — management commentary",
+    ),
+    ("init.row.rex", "événement", "event"),
+    ("init.row.actions", "action", "action"),
+    (
+        "init.row.suppliers",
+        "évaluation d'un fournisseur",
+        "evaluation of one supplier",
+    ),
+    (
+        "init.row.surveys",
+        "questionnaire rempli (un répondant)",
+        "completed questionnaire (one respondent)",
+    ),
+    ("init.row.indicators", "indicateur", "indicator"),
+    (
+        "init.row.indicator-values",
+        "valeur d'un indicateur pour un mois",
+        "value of one indicator for one month",
+    ),
+    (
+        "init.row.objectives",
+        "objectif d'une année",
+        "objective of one year",
+    ),
+    (
+        "init.row.audits",
+        "audit ou inspection",
+        "audit or inspection",
+    ),
+    (
+        "init.row.findings",
+        "constat d'un audit",
+        "finding of one audit",
+    ),
+    ("init.row.documents", "document", "document"),
+    ("init.row.watch", "texte suivi", "text under watch"),
+    ("init.row.parties", "partie intéressée", "interested party"),
+    (
+        "init.row.training",
+        "formation ou habilitation d'une personne",
+        "training or habilitation of one person",
+    ),
+    (
+        "init.row.comments",
+        "commentaire sur une section de la revue",
+        "comment on one section of the review",
+    ),
+    (
+        "init.subtitle",
+        "Une ligne par {row}. En-têtes orangés\u{a0}: colonnes obligatoires. Mode d'emploi\u{a0}: feuille «\u{a0}{help}\u{a0}».",
+        "One row per {row}. Orange headers: required columns. Instructions: sheet “{help}”.",
+    ),
+    // ---- the instructions sheet ----------------------------------------------
+    ("init.help.sheet", "Mode d'emploi", "Instructions"),
+    (
+        "init.help.title",
+        "Mode d'emploi — {title}",
+        "Instructions — {title}",
+    ),
+    (
+        "init.help.p1",
+        "Ce classeur a été créé par smq («\u{a0}smq init\u{a0}»). smq lit les registres là où ils sont, sans jamais les modifier, vérifie chaque cellule et produit les rapports\u{a0}: indicateurs du mois, revue de direction, dossier de preuves pour les audits.",
+        "This workbook was created by smq (“smq init”). smq reads the registers where they are, never changes them, checks every cell and produces the reports: monthly indicators, management review, audit evidence pack.",
+    ),
+    (
+        "init.help.p2",
+        "smq reconnaît chaque registre à sa ligne d'en-tête\u{a0}: gardez les intitulés des colonnes tels quels. Si vous les renommez, déclarez les nouveaux intitulés dans smq.toml (section [registers]). Vous pouvez ajouter vos propres colonnes, masquer des colonnes, renommer les feuilles et le classeur.",
+        "smq recognises each register by its header row: keep the column headers as they are. If you rename them, declare the new headers in smq.toml ([registers] section). You may add columns of your own, hide columns, rename the sheets and the workbook.",
+    ),
+    (
+        "init.help.p3",
+        "Saisissez une ligne par enregistrement sous la ligne d'en-tête\u{a0}; le tableau s'agrandit de lui-même quand vous écrivez juste sous sa dernière ligne. Les en-têtes orangés signalent les colonnes obligatoires. Les listes déroulantes proposent les valeurs reconnues. Les dates s'écrivent {date}.",
+        "Enter one row per record below the header row; the table grows by itself when you type just below its last row. Orange headers mark the required columns. Drop-down lists offer the values smq recognises. Dates are written {date}.",
+    ),
+    (
+        "init.help.p4",
+        "Les colonnes marquées «\u{a0}donnée personnelle\u{a0}» (noms, textes libres) sont remplacées par des pseudonymes dans les dossiers d'audit. N'écrivez dans les textes libres ni nom de patient, ni numéro de sécurité sociale, ni date de naissance\u{a0}: «\u{a0}smq check\u{a0}» les signale.",
+        "Columns marked “personal data” (names, free text) are replaced with pseudonyms in audit packs. Do not write patient names, social-security numbers or dates of birth in free text: “smq check” reports them.",
+    ),
+    (
+        "init.help.p5",
+        "Un registre peut s'étendre sur plusieurs classeurs (un par année, par exemple)\u{a0}: copiez ce classeur vide en gardant les mêmes en-têtes. Pour vérifier la saisie à tout moment\u{a0}: smq check <dossier>.",
+        "A register may span several workbooks (one per year, for example): copy this blank workbook and keep the same headers. To check what was entered at any time: smq check <folder>.",
+    ),
+    (
+        "init.help.heading",
+        "Feuille «\u{a0}{sheet}\u{a0}» — une ligne par {row}",
+        "Sheet “{sheet}” — one row per {row}",
+    ),
+    ("init.help.column", "Colonne", "Column"),
+    ("init.help.required", "Obligatoire", "Required"),
+    ("init.help.personal", "Donnée personnelle", "Personal data"),
+    ("init.help.content", "Ce qu'elle contient", "What it holds"),
+    ("init.help.allowed", "Valeurs permises", "Allowed values"),
+    ("init.help.example", "Exemple", "Example"),
+    (
+        "init.help.example-note",
+        "La colonne «\u{a0}Exemple\u{a0}» forme une ligne d'exemple complète et cohérente (à ne pas recopier telle quelle).",
+        "The “Example” column makes one complete, consistent example row (not to be copied as is).",
+    ),
+    // What each type of column accepts.
+    (
+        "init.allowed.id",
+        "texte, unique dans la feuille",
+        "text, unique within the sheet",
+    ),
+    (
+        "init.allowed.ref",
+        "identifiant défini dans l'autre feuille",
+        "an identifier defined in the other sheet",
+    ),
+    ("init.allowed.text", "texte court", "short text"),
+    (
+        "init.allowed.free-text",
+        "texte libre (retours à la ligne permis)",
+        "free text (line breaks allowed)",
+    ),
+    ("init.allowed.date", "date jj/mm/aaaa", "date yyyy-mm-dd"),
+    (
+        "init.allowed.past-date",
+        "date jj/mm/aaaa, pas dans le futur",
+        "date yyyy-mm-dd, not in the future",
+    ),
+    (
+        "init.allowed.month",
+        "mois mm/aaaa (ou une date du mois)",
+        "month yyyy-mm (or any date of the month)",
+    ),
+    (
+        "init.allowed.number",
+        "nombre (décimales permises, 95\u{a0}% accepté)",
+        "number (decimals allowed, 95 % accepted)",
+    ),
+    (
+        "init.allowed.scale",
+        "nombre entier de {min} à {max}",
+        "whole number from {min} to {max}",
+    ),
+    (
+        "init.allowed.year",
+        "année à quatre chiffres (2000 à 2100)",
+        "four-digit year (2000 to 2100)",
+    ),
+    (
+        "init.allowed.id-list",
+        "un ou plusieurs identifiants, séparés par «\u{a0};\u{a0}» ou «\u{a0},\u{a0}»",
+        "one or more identifiers, separated with “;” or “,”",
+    ),
+    ("init.allowed.date-format", "jj/mm/aaaa", "yyyy-mm-dd"),
+    // Supplier criteria and survey questions: open sets of columns.
+    ("init.criterion.1", "Qualité", "Quality"),
+    ("init.criterion.2", "Délais", "Lead times"),
+    ("init.criterion.3", "Réactivité", "Responsiveness"),
+    ("init.x.criterion.1", "4", "4"),
+    ("init.x.criterion.2", "3", "3"),
+    ("init.x.criterion.3", "3", "3"),
+    (
+        "init.criterion.content",
+        "Critère d'évaluation (exemple)\u{a0}: note de 1 (insuffisant) à 4 (très satisfaisant). smq calcule la moyenne des critères, pondérée selon smq.toml.",
+        "Evaluation criterion (example): score from 1 (poor) to 4 (very good). smq computes the mean of the criteria, weighted as set in smq.toml.",
+    ),
+    (
+        "init.criterion.note",
+        "Les colonnes de critères sont des exemples\u{a0}: renommez-les, ajoutez-en ou supprimez-en selon votre grille d'évaluation. Toute colonne de notes que smq ne connaît pas est lue comme un critère (ou listez-les dans smq.toml, [suppliers] criteria).",
+        "The criterion columns are examples: rename, add or remove them to match your evaluation grid. Any column of scores smq does not know is read as a criterion (or list them in smq.toml, [suppliers] criteria).",
+    ),
+    ("init.question.1", "Accueil", "Welcome"),
+    ("init.question.2", "Temps d'attente", "Waiting time"),
+    (
+        "init.question.3",
+        "Satisfaction globale",
+        "Overall satisfaction",
+    ),
+    ("init.x.question.1", "très satisfait", "very satisfied"),
+    ("init.x.question.2", "peu satisfait", "dissatisfied"),
+    ("init.x.question.3", "satisfait", "satisfied"),
+    (
+        "init.question.content",
+        "Question du questionnaire (exemple)\u{a0}: la réponse choisie par le répondant, à prendre dans la liste\u{a0}; vide s'il n'a pas répondu.",
+        "Question of the questionnaire (example): the answer the respondent chose, from the list; empty when unanswered.",
+    ),
+    (
+        "init.question.note",
+        "Les colonnes de questions sont des exemples\u{a0}: une colonne par question de votre questionnaire. Toute colonne de réponses que smq ne connaît pas est lue comme une question (ou listez-les dans smq.toml, [surveys] questions). Les réponses peuvent aussi être des notes de 1 à 4 (ou de 1 à 5, voir [surveys] scale).",
+        "The question columns are examples: one column per question of your questionnaire. Any column of answers smq does not know is read as a question (or list them in smq.toml, [surveys] questions). Answers may also be scores from 1 to 4 (or 1 to 5, see [surveys] scale).",
+    ),
+    // The answers offered in the question columns' drop-down lists: labels
+    // of a four-level Likert scale smq reads, and "no answer".
+    ("init.likert.4", "très satisfait", "very satisfied"),
+    ("init.likert.3", "satisfait", "satisfied"),
+    ("init.likert.2", "peu satisfait", "dissatisfied"),
+    (
+        "init.likert.1",
+        "pas du tout satisfait",
+        "very dissatisfied",
+    ),
+    ("init.likert.0", "non concerné", "not applicable"),
+    // ---- data validation: input and error messages --------------------------
+    (
+        "init.dv.list",
+        "Choisissez une valeur de la liste déroulante.",
+        "Choose a value from the drop-down list.",
+    ),
+    (
+        "init.dv.scale",
+        "Un nombre entier de {min} à {max}.",
+        "A whole number from {min} to {max}.",
+    ),
+    (
+        "init.dv.date",
+        "Une date, par exemple {example}.",
+        "A date, for example {example}.",
+    ),
+    (
+        "init.dv.month",
+        "Un mois, par exemple {example} (ou une date du mois).",
+        "A month, for example {example} (or any date of the month).",
+    ),
+    (
+        "init.dv.year",
+        "Une année à quatre chiffres, par exemple 2025.",
+        "A four-digit year, for example 2025.",
+    ),
+    (
+        "init.dv.ids",
+        "Un ou plusieurs identifiants, séparés par «\u{a0};\u{a0}» ou «\u{a0},\u{a0}». Exemple\u{a0}: {example}",
+        "One or more identifiers, separated with “;” or “,”. Example: {example}",
+    ),
+    ("init.dv.error-title", "Valeur refusée", "Value refused"),
+    ("init.dv.example-date", "12/03/2025", "2025-03-12"),
+    ("init.dv.example-month", "03/2025", "2025-03"),
+    // ---- columns of each register: what each holds, and an example ----------
+    // Events (REX). The example is a supplier dysfunction, handled and closed.
+    (
+        "init.f.rex.id",
+        "Identifiant unique de l'événement, donné à sa déclaration (par exemple l'année et un numéro d'ordre). Les actions y font référence.",
+        "Unique identifier of the event, given when it is reported (for example the year and a serial number). Actions refer to it.",
+    ),
+    ("init.x.rex.id", "EI-2025-014", "EV-2025-014"),
+    (
+        "init.f.rex.detected",
+        "Date à laquelle l'événement a été détecté ou constaté (pas la date de saisie).",
+        "Date the event was detected or observed (not the date it was entered).",
+    ),
+    ("init.x.rex.detected", "12/03/2025", "2025-03-12"),
+    (
+        "init.f.rex.type",
+        "Nature de l'événement. ESR\u{a0}: événement significatif de radioprotection, à déclarer à l'ASN.",
+        "Kind of event. ESR: significant radiation-protection event, to be declared to the ASN.",
+    ),
+    ("init.x.rex.type", "dysfonctionnement", "dysfunction"),
+    (
+        "init.f.rex.process",
+        "Processus du service concerné, tel que nommé dans la cartographie des processus.",
+        "Process of the service concerned, as named in the process map.",
+    ),
+    ("init.x.rex.process", "Approvisionnement", "Procurement"),
+    (
+        "init.f.rex.description",
+        "Ce qui s'est passé, en quelques phrases factuelles, sans nom de personne.",
+        "What happened, in a few factual sentences, naming no one.",
+    ),
+    (
+        "init.x.rex.description",
+        "Générateur Tc-99m livré avec 3 h de retard\u{a0}; 6 examens du matin reportés.",
+        "Tc-99m generator delivered 3 h late; 6 morning exams postponed.",
+    ),
+    (
+        "init.f.rex.patient",
+        "Patient concerné, s'il y en a un\u{a0}: de préférence son identifiant (IPP) plutôt que son nom.",
+        "Patient concerned, if any: preferably the patient's identifier rather than the name.",
+    ),
+    ("init.x.rex.patient", "", ""),
+    (
+        "init.f.rex.reporter",
+        "Personne qui a déclaré l'événement.",
+        "Person who reported the event.",
+    ),
+    ("init.x.rex.reporter", "C. Martin", "C. Martin"),
+    (
+        "init.f.rex.severity",
+        "Gravité de 1 (mineure) à 5 (catastrophique). Avec la fréquence, elle donne la criticité (gravité × fréquence) sur la grille 5 × 5.",
+        "Severity from 1 (minor) to 5 (catastrophic). With the frequency it gives the criticity (severity × frequency) on the 5 × 5 grid.",
+    ),
+    ("init.x.rex.severity", "2", "2"),
+    (
+        "init.f.rex.frequency",
+        "Fréquence ou vraisemblance de 1 (exceptionnel) à 5 (très fréquent).",
+        "Frequency or likelihood from 1 (exceptional) to 5 (very frequent).",
+    ),
+    ("init.x.rex.frequency", "3", "3"),
+    (
+        "init.f.rex.cause",
+        "Famille de la cause principale, selon les 5M d'Ishikawa (plus management et mesure).",
+        "Family of the main cause, after Ishikawa's 5M (plus management and measurement).",
+    ),
+    ("init.x.rex.cause", "matière", "material"),
+    (
+        "init.f.rex.declared",
+        "Oui si l'événement a été déclaré à l'ASN (un ESR déclaré).",
+        "Yes when the event was declared to the ASN (a declared ESR).",
+    ),
+    ("init.x.rex.declared", "", ""),
+    (
+        "init.f.rex.declared_on",
+        "Date de la déclaration à l'ASN, si l'événement a été déclaré.",
+        "Date of the declaration to the ASN, when the event was declared.",
+    ),
+    ("init.x.rex.declared_on", "", ""),
+    (
+        "init.f.rex.systemic",
+        "Méthode d'analyse approfondie des causes utilisée, s'il y en a eu une.",
+        "Method of the in-depth cause analysis, if one was made.",
+    ),
+    ("init.x.rex.systemic", "aucune", "none"),
+    (
+        "init.f.rex.supplier",
+        "Fournisseur ou prestataire en cause, écrit comme dans le registre des fournisseurs\u{a0}: ses événements comptent dans sa réévaluation.",
+        "Supplier or provider involved, spelt as in the supplier register: its events count in its re-evaluation.",
+    ),
+    (
+        "init.x.rex.supplier",
+        "Isotopes Services",
+        "Isotopes Services",
+    ),
+    (
+        "init.f.rex.actions",
+        "N° des actions du plan d'actions ouvertes à la suite de l'événement.",
+        "IDs of the actions of the action plan opened after the event.",
+    ),
+    ("init.x.rex.actions", "AC-2025-007", "AC-2025-007"),
+    (
+        "init.f.rex.status",
+        "Où en est le traitement de l'événement.",
+        "Where the handling of the event stands.",
+    ),
+    ("init.x.rex.status", "clos", "closed"),
+    (
+        "init.f.rex.closed",
+        "Date de clôture de l'événement (obligatoire en pratique quand le statut est «\u{a0}clos\u{a0}» ou «\u{a0}réalisé\u{a0}»).",
+        "Date the event was closed (expected when the status is “closed” or “done”).",
+    ),
+    ("init.x.rex.closed", "30/04/2025", "2025-04-30"),
+    // Actions. The example follows the event above.
+    (
+        "init.f.actions.id",
+        "Identifiant unique de l'action. Événements, constats et veille y font référence.",
+        "Unique identifier of the action. Events, findings and the watch refer to it.",
+    ),
+    ("init.x.actions.id", "AC-2025-007", "AC-2025-007"),
+    (
+        "init.f.actions.origin",
+        "D'où vient l'action\u{a0}: n° d'événement, n° de constat d'audit, «\u{a0}RDD-2025\u{a0}» pour une décision de la revue de direction 2025, ou un mot\u{a0}: enquête, risque, opportunité, veille, audit.",
+        "Where the action comes from: event ID, audit finding ID, “RDD-2025” for a decision of the 2025 management review, or a word: survey, risk, opportunity, watch, audit.",
+    ),
+    ("init.x.actions.origin", "EI-2025-014", "EV-2025-014"),
+    (
+        "init.f.actions.type",
+        "Curative (corrige le problème), corrective (supprime sa cause), préventive (évite qu'il survienne) ou amélioration.",
+        "Correction (fixes the problem), corrective (removes its cause), preventive (stops it from happening) or improvement.",
+    ),
+    ("init.x.actions.type", "corrective", "corrective"),
+    (
+        "init.f.actions.process",
+        "Processus du service concerné par l'action.",
+        "Process of the service the action concerns.",
+    ),
+    ("init.x.actions.process", "Approvisionnement", "Procurement"),
+    (
+        "init.f.actions.description",
+        "Ce qui doit être fait, en une ou deux phrases.",
+        "What is to be done, in one or two sentences.",
+    ),
+    (
+        "init.x.actions.description",
+        "Convenir avec le fournisseur d'une livraison de secours avant 7 h.",
+        "Agree with the supplier on a back-up delivery before 7 a.m.",
+    ),
+    (
+        "init.f.actions.owner",
+        "Pilote de l'action\u{a0}: la personne qui la mène à bien.",
+        "Owner of the action: the person who sees it through.",
+    ),
+    ("init.x.actions.owner", "L. Bernard", "L. Bernard"),
+    (
+        "init.f.actions.opened",
+        "Date à laquelle l'action a été décidée.",
+        "Date the action was decided.",
+    ),
+    ("init.x.actions.opened", "13/03/2025", "2025-03-13"),
+    (
+        "init.f.actions.due",
+        "Échéance prévue\u{a0}: une action non réalisée à cette date est en retard.",
+        "Planned due date: an action not done by then is late.",
+    ),
+    ("init.x.actions.due", "30/04/2025", "2025-04-30"),
+    (
+        "init.f.actions.done",
+        "Date à laquelle l'action a été réalisée.",
+        "Date the action was done.",
+    ),
+    ("init.x.actions.done", "25/04/2025", "2025-04-25"),
+    (
+        "init.f.actions.status",
+        "Où en est l'action.",
+        "Where the action stands.",
+    ),
+    ("init.x.actions.status", "clos", "closed"),
+    (
+        "init.f.actions.effectiveness",
+        "Résultat de la vérification de l'efficacité (le problème a-t-il disparu\u{a0}?).",
+        "Outcome of the effectiveness check (has the problem gone?).",
+    ),
+    ("init.x.actions.effectiveness", "efficace", "effective"),
+    (
+        "init.f.actions.checked_on",
+        "Date de la vérification de l'efficacité.",
+        "Date of the effectiveness check.",
+    ),
+    ("init.x.actions.checked_on", "30/09/2025", "2025-09-30"),
+    (
+        "init.f.actions.indicator",
+        "Code de l'indicateur qui doit montrer l'effet de l'action (feuille des indicateurs).",
+        "Code of the indicator that should show the action's effect (indicators sheet).",
+    ),
+    ("init.x.actions.indicator", "IND-05", "IND-05"),
+    // Supplier evaluations.
+    (
+        "init.f.suppliers.supplier",
+        "Nom du fournisseur ou du prestataire, écrit toujours de la même façon d'une évaluation à l'autre.",
+        "Name of the supplier or provider, always spelt the same way from one evaluation to the next.",
+    ),
+    (
+        "init.x.suppliers.supplier",
+        "Isotopes Services",
+        "Isotopes Services",
+    ),
+    (
+        "init.f.suppliers.category",
+        "Ce qu'il fournit\u{a0}: radiopharmaceutiques, générateurs, maintenance des caméras, déchets, informatique…",
+        "What it provides: radiopharmaceuticals, generators, camera maintenance, waste, IT…",
+    ),
+    (
+        "init.x.suppliers.category",
+        "Générateurs Tc-99m",
+        "Tc-99m generators",
+    ),
+    (
+        "init.f.suppliers.critical",
+        "Oui pour un fournisseur à risque (critique)\u{a0}: il doit être réévalué au moins tous les 12 mois (réglable dans smq.toml).",
+        "Yes for a critical supplier: it must be re-evaluated at least every 12 months (set in smq.toml).",
+    ),
+    ("init.x.suppliers.critical", "oui", "yes"),
+    (
+        "init.f.suppliers.evaluated",
+        "Date de l'évaluation.",
+        "Date of the evaluation.",
+    ),
+    ("init.x.suppliers.evaluated", "15/01/2025", "2025-01-15"),
+    (
+        "init.f.suppliers.score",
+        "Note globale, si vous la calculez vous-même\u{a0}; sinon smq calcule la moyenne pondérée des critères.",
+        "Overall score, if you compute it yourself; otherwise smq computes the weighted mean of the criteria.",
+    ),
+    ("init.x.suppliers.score", "3,3", "3.3"),
+    (
+        "init.f.suppliers.decision",
+        "Décision prise à la suite de l'évaluation.",
+        "Decision taken after the evaluation.",
+    ),
+    ("init.x.suppliers.decision", "agréé", "approved"),
+    (
+        "init.f.suppliers.evaluator",
+        "Personne qui a mené l'évaluation.",
+        "Person who carried out the evaluation.",
+    ),
+    ("init.x.suppliers.evaluator", "L. Bernard", "L. Bernard"),
+    (
+        "init.f.suppliers.comment",
+        "Points forts, points faibles, incidents de l'année.",
+        "Strengths, weaknesses, incidents of the year.",
+    ),
+    (
+        "init.x.suppliers.comment",
+        "Un retard de livraison en mars\u{a0}; action corrective efficace.",
+        "One late delivery in March; corrective action effective.",
+    ),
+    // Satisfaction surveys.
+    (
+        "init.f.surveys.date",
+        "Date à laquelle le questionnaire a été rempli.",
+        "Date the questionnaire was filled in.",
+    ),
+    ("init.x.surveys.date", "05/06/2025", "2025-06-05"),
+    (
+        "init.f.surveys.campaign",
+        "Nom de la campagne d'enquête, le même pour tous les questionnaires de la campagne\u{a0}: smq compare une campagne à la précédente.",
+        "Name of the survey campaign, the same for every questionnaire of the campaign: smq compares one campaign with the previous one.",
+    ),
+    ("init.x.surveys.campaign", "Patients 2025", "Patients 2025"),
+    (
+        "init.f.surveys.population",
+        "Qui a répondu.",
+        "Who answered.",
+    ),
+    ("init.x.surveys.population", "patient", "patient"),
+    (
+        "init.f.surveys.respondent",
+        "Nom du répondant, seulement s'il a choisi de le donner (le plus souvent vide).",
+        "Respondent's name, only if they chose to give it (usually empty).",
+    ),
+    ("init.x.surveys.respondent", "", ""),
+    (
+        "init.f.surveys.comment",
+        "Commentaire libre du répondant, recopié tel quel.",
+        "The respondent's free comment, copied as written.",
+    ),
+    (
+        "init.x.surveys.comment",
+        "Accueil très aimable, attente un peu longue.",
+        "Very kind welcome, rather long wait.",
+    ),
+    // Indicators: definitions.
+    (
+        "init.f.indicators.code",
+        "Code unique de l'indicateur\u{a0}: les valeurs, les objectifs et les actions s'y réfèrent.",
+        "Unique code of the indicator: values, objectives and actions refer to it.",
+    ),
+    ("init.x.indicators.code", "IND-05", "IND-05"),
+    (
+        "init.f.indicators.label",
+        "Ce que mesure l'indicateur, en clair.",
+        "What the indicator measures, in plain words.",
+    ),
+    (
+        "init.x.indicators.label",
+        "Taux d'examens reportés",
+        "Rate of postponed exams",
+    ),
+    (
+        "init.f.indicators.process",
+        "Processus que l'indicateur surveille\u{a0}: le rapport mensuel regroupe les indicateurs par processus.",
+        "Process the indicator monitors: the monthly report groups indicators by process.",
+    ),
+    (
+        "init.x.indicators.process",
+        "Réalisation des examens",
+        "Exams",
+    ),
+    (
+        "init.f.indicators.unit",
+        "Unité des valeurs\u{a0}: %, jours, minutes, nombre, examens…",
+        "Unit of the values: %, days, minutes, count, exams…",
+    ),
+    ("init.x.indicators.unit", "%", "%"),
+    (
+        "init.f.indicators.direction",
+        "Sens dans lequel l'indicateur s'améliore.",
+        "Which way the indicator improves.",
+    ),
+    (
+        "init.x.indicators.direction",
+        "à réduire",
+        "lower is better",
+    ),
+    (
+        "init.f.indicators.target",
+        "Valeur visée, dans l'unité de l'indicateur.",
+        "Value aimed at, in the indicator's unit.",
+    ),
+    ("init.x.indicators.target", "2", "2"),
+    (
+        "init.f.indicators.alert",
+        "Seuil d'alerte\u{a0}: au-delà (ou en deçà, selon le sens), l'indicateur est en alerte.",
+        "Alert threshold: beyond it (in the wrong direction), the indicator is in alert.",
+    ),
+    ("init.x.indicators.alert", "3", "3"),
+    (
+        "init.f.indicators.frequency",
+        "À quel rythme l'indicateur est mesuré.",
+        "How often the indicator is measured.",
+    ),
+    ("init.x.indicators.frequency", "mensuelle", "monthly"),
+    (
+        "init.f.indicators.owner",
+        "Pilote de l'indicateur.",
+        "Owner of the indicator.",
+    ),
+    ("init.x.indicators.owner", "L. Bernard", "L. Bernard"),
+    (
+        "init.f.indicators.kind",
+        "Nature des valeurs, qui choisit la carte de contrôle\u{a0}: mesure (carte XmR), proportion (numérateur / dénominateur, carte p), taux par unité (carte u), nombre (carte c).",
+        "Nature of the values, which picks the control chart: measurement (XmR chart), proportion (numerator / denominator, p chart), rate per unit (u chart), count (c chart).",
+    ),
+    ("init.x.indicators.kind", "proportion", "proportion"),
+    // Indicators: values.
+    (
+        "init.f.indicator-values.code",
+        "Code de l'indicateur, tel que défini dans la feuille des indicateurs.",
+        "Code of the indicator, as defined in the indicators sheet.",
+    ),
+    ("init.x.indicator-values.code", "IND-05", "IND-05"),
+    (
+        "init.f.indicator-values.period",
+        "Mois mesuré.",
+        "Month measured.",
+    ),
+    ("init.x.indicator-values.period", "03/2025", "2025-03"),
+    (
+        "init.f.indicator-values.value",
+        "Valeur du mois. Pour une proportion, vous pouvez aussi ne donner que le numérateur et le dénominateur.",
+        "Value of the month. For a proportion you may instead give only the numerator and the denominator.",
+    ),
+    ("init.x.indicator-values.value", "2,4", "2.4"),
+    (
+        "init.f.indicator-values.numerator",
+        "Numérateur (par exemple le nombre d'examens reportés).",
+        "Numerator (for example the number of postponed exams).",
+    ),
+    ("init.x.indicator-values.numerator", "12", "12"),
+    (
+        "init.f.indicator-values.denominator",
+        "Dénominateur (par exemple le nombre d'examens du mois)\u{a0}; jamais 0.",
+        "Denominator (for example the number of exams of the month); never 0.",
+    ),
+    ("init.x.indicator-values.denominator", "500", "500"),
+    (
+        "init.f.indicator-values.comment",
+        "Ce qui explique la valeur du mois.",
+        "What explains the month's value.",
+    ),
+    (
+        "init.x.indicator-values.comment",
+        "Retard de livraison du générateur le 12 mars.",
+        "Generator delivered late on 12 March.",
+    ),
+    // Quality objectives.
+    (
+        "init.f.objectives.year",
+        "Année de l'objectif.",
+        "Year of the objective.",
+    ),
+    ("init.x.objectives.year", "2025", "2025"),
+    (
+        "init.f.objectives.objective",
+        "L'objectif, en une phrase.",
+        "The objective, in one sentence.",
+    ),
+    (
+        "init.x.objectives.objective",
+        "Moins de 2\u{a0}% d'examens reportés",
+        "Fewer than 2 % of exams postponed",
+    ),
+    (
+        "init.f.objectives.indicator",
+        "Code de l'indicateur qui mesure l'objectif\u{a0}: smq en déduit si l'objectif est atteint.",
+        "Code of the indicator that measures the objective: smq works out whether it is met.",
+    ),
+    ("init.x.objectives.indicator", "IND-05", "IND-05"),
+    (
+        "init.f.objectives.target",
+        "Valeur visée\u{a0}; vide\u{a0}: la cible de l'indicateur.",
+        "Value aimed at; empty: the indicator's target.",
+    ),
+    ("init.x.objectives.target", "2", "2"),
+    (
+        "init.f.objectives.deadline",
+        "Date à laquelle l'objectif doit être atteint.",
+        "Date by which the objective is to be met.",
+    ),
+    ("init.x.objectives.deadline", "31/12/2025", "2025-12-31"),
+    (
+        "init.f.objectives.owner",
+        "Pilote de l'objectif.",
+        "Owner of the objective.",
+    ),
+    ("init.x.objectives.owner", "L. Bernard", "L. Bernard"),
+    (
+        "init.f.objectives.process",
+        "Processus concerné.",
+        "Process concerned.",
+    ),
+    (
+        "init.x.objectives.process",
+        "Réalisation des examens",
+        "Exams",
+    ),
+    // Audits.
+    (
+        "init.f.audits.id",
+        "Identifiant unique de l'audit ou de l'inspection\u{a0}: les constats s'y réfèrent.",
+        "Unique identifier of the audit or inspection: findings refer to it.",
+    ),
+    ("init.x.audits.id", "AUD-2025-01", "AUD-2025-01"),
+    (
+        "init.f.audits.kind",
+        "Type d'audit\u{a0}: il décide du référentiel du dossier de preuves (ISO 9001, décision 2019-DC-0660).",
+        "Kind of audit: it decides the standard of the evidence pack (ISO 9001, decision 2019-DC-0660).",
+    ),
+    ("init.x.audits.kind", "audit interne", "internal audit"),
+    (
+        "init.f.audits.date",
+        "Date de l'audit (premier jour s'il dure plusieurs jours). Un audit prévu peut avoir une date future.",
+        "Date of the audit (first day if it lasts several days). A planned audit may have a future date.",
+    ),
+    ("init.x.audits.date", "16/10/2025", "2025-10-16"),
+    (
+        "init.f.audits.auditor",
+        "Auditeur, ou organisme certificateur, ou autorité.",
+        "Auditor, certification body or authority.",
+    ),
+    ("init.x.audits.auditor", "A. Petit", "A. Petit"),
+    (
+        "init.f.audits.scope",
+        "Processus ou activités audités.",
+        "Processes or activities audited.",
+    ),
+    (
+        "init.x.audits.scope",
+        "Approvisionnement, radiopharmacie",
+        "Procurement, radiopharmacy",
+    ),
+    (
+        "init.f.audits.standard",
+        "Référentiel de l'audit.",
+        "Standard audited against.",
+    ),
+    ("init.x.audits.standard", "ISO 9001:2015", "ISO 9001:2015"),
+    (
+        "init.f.audits.status",
+        "Où en est l'audit (prévu, réalisé, clos quand ses constats sont traités).",
+        "Where the audit stands (planned, done, closed when its findings are handled).",
+    ),
+    ("init.x.audits.status", "clos", "closed"),
+    // Audit findings.
+    (
+        "init.f.findings.id",
+        "Identifiant unique du constat\u{a0}: les actions peuvent s'y référer dans leur origine.",
+        "Unique identifier of the finding: actions may name it as their origin.",
+    ),
+    ("init.x.findings.id", "AUD-2025-01-C03", "AUD-2025-01-F03"),
+    (
+        "init.f.findings.audit",
+        "N° de l'audit du constat, tel qu'écrit dans la feuille des audits.",
+        "ID of the finding's audit, as written in the audits sheet.",
+    ),
+    ("init.x.findings.audit", "AUD-2025-01", "AUD-2025-01"),
+    (
+        "init.f.findings.grade",
+        "Cotation du constat par l'auditeur.",
+        "The auditor's grading of the finding.",
+    ),
+    (
+        "init.x.findings.grade",
+        "non-conformité mineure",
+        "minor nonconformity",
+    ),
+    (
+        "init.f.findings.clause",
+        "Exigence concernée\u{a0}: chapitre de la norme ISO 9001 ou article de la décision 2019-DC-0660.",
+        "Requirement concerned: clause of ISO 9001 or article of decision 2019-DC-0660.",
+    ),
+    ("init.x.findings.clause", "8.4.1", "8.4.1"),
+    (
+        "init.f.findings.process",
+        "Processus concerné.",
+        "Process concerned.",
+    ),
+    (
+        "init.x.findings.process",
+        "Approvisionnement",
+        "Procurement",
+    ),
+    (
+        "init.f.findings.description",
+        "Le constat, tel que rédigé par l'auditeur.",
+        "The finding, as written by the auditor.",
+    ),
+    (
+        "init.x.findings.description",
+        "L'évaluation annuelle de deux fournisseurs à risque n'est pas enregistrée.",
+        "The yearly evaluation of two critical suppliers is not recorded.",
+    ),
+    (
+        "init.f.findings.actions",
+        "N° des actions ouvertes pour traiter le constat.",
+        "IDs of the actions opened to handle the finding.",
+    ),
+    ("init.x.findings.actions", "AC-2025-012", "AC-2025-012"),
+    (
+        "init.f.findings.status",
+        "Où en est le traitement du constat.",
+        "Where the handling of the finding stands.",
+    ),
+    ("init.x.findings.status", "en cours", "in progress"),
+    (
+        "init.f.findings.closed",
+        "Date à laquelle le constat a été levé.",
+        "Date the finding was closed.",
+    ),
+    ("init.x.findings.closed", "", ""),
+    // Controlled documents.
+    (
+        "init.f.documents.reference",
+        "Référence unique du document.",
+        "Unique reference of the document.",
+    ),
+    ("init.x.documents.reference", "PR-RAD-003", "PR-RAD-003"),
+    (
+        "init.f.documents.title",
+        "Titre du document.",
+        "Title of the document.",
+    ),
+    (
+        "init.x.documents.title",
+        "Préparation des radiopharmaceutiques",
+        "Preparation of radiopharmaceuticals",
+    ),
+    (
+        "init.f.documents.process",
+        "Processus auquel le document se rattache.",
+        "Process the document belongs to.",
+    ),
+    (
+        "init.x.documents.process",
+        "Radiopharmacie",
+        "Radiopharmacy",
+    ),
+    (
+        "init.f.documents.category",
+        "Document applicable (procédure, mode opératoire…), formulaire, enregistrement ou archive.",
+        "Applicable document (procedure, work instruction…), form, record or archive.",
+    ),
+    (
+        "init.x.documents.category",
+        "document applicable",
+        "applicable document",
+    ),
+    (
+        "init.f.documents.version",
+        "Version en vigueur (1.0, 2.0…).",
+        "Version in force (1.0, 2.0…).",
+    ),
+    ("init.x.documents.version", "2.0", "2.0"),
+    (
+        "init.f.documents.effective",
+        "Date de mise en application de cette version.",
+        "Date this version came into force.",
+    ),
+    ("init.x.documents.effective", "01/02/2025", "2025-02-01"),
+    (
+        "init.f.documents.next_review",
+        "Date à laquelle le document doit être relu\u{a0}: passée, il est signalé comme à réviser.",
+        "Date by which the document must be reviewed: once past, it is reported as due for review.",
+    ),
+    ("init.x.documents.next_review", "01/02/2027", "2027-02-01"),
+    (
+        "init.f.documents.author",
+        "Rédacteur du document.",
+        "Author of the document.",
+    ),
+    ("init.x.documents.author", "C. Martin", "C. Martin"),
+    (
+        "init.f.documents.reviewer",
+        "Vérificateur du document.",
+        "Reviewer of the document.",
+    ),
+    ("init.x.documents.reviewer", "L. Bernard", "L. Bernard"),
+    (
+        "init.f.documents.approver",
+        "Approbateur du document.",
+        "Approver of the document.",
+    ),
+    ("init.x.documents.approver", "Dr A. Petit", "Dr A. Petit"),
+    (
+        "init.f.documents.status",
+        "Étape du cycle de vie du document.",
+        "Stage of the document's life cycle.",
+    ),
+    ("init.x.documents.status", "en vigueur", "in force"),
+    // Regulatory watch.
+    (
+        "init.f.watch.reference",
+        "Référence unique du texte (n° de décision, d'arrêté, de norme…).",
+        "Unique reference of the text (number of the decision, order, standard…).",
+    ),
+    ("init.x.watch.reference", "2019-DC-0660", "2019-DC-0660"),
+    (
+        "init.f.watch.title",
+        "Intitulé du texte.",
+        "Title of the text.",
+    ),
+    (
+        "init.x.watch.title",
+        "Décision fixant les obligations d'assurance de la qualité en imagerie médicale",
+        "Decision setting the quality-assurance obligations in medical imaging",
+    ),
+    (
+        "init.f.watch.published",
+        "Date de publication du texte.",
+        "Publication date of the text.",
+    ),
+    ("init.x.watch.published", "15/01/2019", "2019-01-15"),
+    (
+        "init.f.watch.effective",
+        "Date d'entrée en vigueur.",
+        "Date it comes into force.",
+    ),
+    ("init.x.watch.effective", "01/07/2019", "2019-07-01"),
+    (
+        "init.f.watch.theme",
+        "Domaine du texte.",
+        "Field of the text.",
+    ),
+    (
+        "init.x.watch.theme",
+        "Radioprotection",
+        "Radiation protection",
+    ),
+    (
+        "init.f.watch.applicable",
+        "Le texte s'applique-t-il au service\u{a0}? «\u{a0}à évaluer\u{a0}» tant que l'analyse n'est pas faite.",
+        "Does the text apply to the service? “to assess” until the analysis is made.",
+    ),
+    ("init.x.watch.applicable", "applicable", "applicable"),
+    (
+        "init.f.watch.impact",
+        "Ce que le texte change pour le service, les exigences à respecter.",
+        "What the text changes for the service, the requirements to meet.",
+    ),
+    (
+        "init.x.watch.impact",
+        "Formaliser le système de gestion de la qualité, les habilitations au poste et le retour d'expérience.",
+        "Formalise the quality management system, habilitation at the workstation and experience feedback.",
+    ),
+    (
+        "init.f.watch.actions",
+        "N° des actions ouvertes pour se mettre en conformité.",
+        "IDs of the actions opened to comply.",
+    ),
+    ("init.x.watch.actions", "AC-2019-004", "AC-2019-004"),
+    (
+        "init.f.watch.status",
+        "Où en est la prise en compte du texte.",
+        "Where taking the text into account stands.",
+    ),
+    ("init.x.watch.status", "clos", "closed"),
+    (
+        "init.f.watch.source",
+        "Qui publie le texte ou d'où vient l'information.",
+        "Who publishes the text or where the information came from.",
+    ),
+    ("init.x.watch.source", "ASN", "ASN"),
+    // Interested parties.
+    (
+        "init.f.parties.name",
+        "Nom de la partie intéressée (unique dans la feuille).",
+        "Name of the interested party (unique within the sheet).",
+    ),
+    ("init.x.parties.name", "ASN", "ASN"),
+    (
+        "init.f.parties.category",
+        "Famille\u{a0}: interne, patients, prescripteurs, autorités, fournisseurs, tutelles…",
+        "Group: internal, patients, referring physicians, authorities, suppliers, regulators…",
+    ),
+    ("init.x.parties.category", "Autorité", "Authority"),
+    (
+        "init.f.parties.proximity",
+        "Influence de la partie intéressée sur le service\u{a0}: forte, moyenne ou faible (les anneaux rouge, vert et noir de la carte des parties intéressées).",
+        "Influence of the interested party on the service: strong, medium or low (the red, green and black rings of the interested-party map).",
+    ),
+    ("init.x.parties.proximity", "forte", "strong"),
+    (
+        "init.f.parties.expectations",
+        "Ses besoins et attentes envers le service.",
+        "Its needs and expectations of the service.",
+    ),
+    (
+        "init.x.parties.expectations",
+        "Respect de la décision 2019-DC-0660, déclaration des ESR.",
+        "Compliance with decision 2019-DC-0660, declaration of ESR.",
+    ),
+    (
+        "init.f.parties.risks",
+        "Les risques et opportunités qui en découlent pour le service.",
+        "The risks and opportunities they bring for the service.",
+    ),
+    (
+        "init.x.parties.risks",
+        "Risque\u{a0}: écart relevé en inspection. Opportunité\u{a0}: valoriser la démarche qualité.",
+        "Risk: a gap found in an inspection. Opportunity: showcase the quality approach.",
+    ),
+    (
+        "init.f.parties.reviewed",
+        "Date de la dernière revue de cette ligne.",
+        "Date this row was last reviewed.",
+    ),
+    ("init.x.parties.reviewed", "10/01/2025", "2025-01-10"),
+    // Training and habilitation.
+    (
+        "init.f.training.person",
+        "Nom de la personne formée ou habilitée.",
+        "Name of the person trained or habilitated.",
+    ),
+    ("init.x.training.person", "C. Martin", "C. Martin"),
+    (
+        "init.f.training.role",
+        "Fonction de la personne\u{a0}: médecin, manipulateur, radiopharmacien, secrétaire…",
+        "The person's role: physician, technologist, radiopharmacist, secretary…",
+    ),
+    ("init.x.training.role", "Manipulateur", "Technologist"),
+    (
+        "init.f.training.training",
+        "Formation suivie ou habilitation au poste (décision 2019-DC-0660, article 9).",
+        "Training attended or habilitation at the workstation (decision 2019-DC-0660, article 9).",
+    ),
+    (
+        "init.x.training.training",
+        "Radioprotection des patients",
+        "Patient radiation protection",
+    ),
+    (
+        "init.f.training.date",
+        "Date de la formation ou de l'habilitation (vide si elle est seulement prévue).",
+        "Date of the training or habilitation (empty when only planned).",
+    ),
+    ("init.x.training.date", "20/05/2024", "2024-05-20"),
+    (
+        "init.f.training.valid_until",
+        "Date jusqu'à laquelle elle reste valable\u{a0}: passée, un recyclage est dû.",
+        "Date until which it stays valid: once past, a refresher is due.",
+    ),
+    ("init.x.training.valid_until", "20/05/2031", "2031-05-20"),
+    (
+        "init.f.training.habilitation",
+        "Oui pour une habilitation au poste, non pour une formation.",
+        "Yes for a habilitation at the workstation, no for a training.",
+    ),
+    ("init.x.training.habilitation", "non", "no"),
+    // Management review commentary.
+    (
+        "init.f.comments.year",
+        "Année de la revue de direction\u{a0}; vide\u{a0}: le commentaire vaut pour toutes les revues.",
+        "Year of the management review; empty: the comment applies to every review.",
+    ),
+    ("init.x.comments.year", "2025", "2025"),
+    (
+        "init.f.comments.section",
+        "Section de la revue\u{a0}: son numéro (0 pour la synthèse), sa lettre du §9.3.2 (a, b, c1… f, 9.3.3) ou des mots de son titre (Satisfaction, Audits, Fournisseurs…).",
+        "Section of the review: its number (0 for the summary), its §9.3.2 letter (a, b, c1… f, 9.3.3) or words of its title (Satisfaction, Audits, Suppliers…).",
+    ),
+    ("init.x.comments.section", "c1", "c1"),
+    (
+        "init.f.comments.comment",
+        "Le commentaire de la direction, imprimé tel quel dans la section.",
+        "The management's commentary, printed as written in the section.",
+    ),
+    (
+        "init.x.comments.comment",
+        "La satisfaction des patients progresse\u{a0}; le temps d'attente reste à améliorer.",
+        "Patient satisfaction is rising; waiting time still needs work.",
+    ),
+];
