@@ -33,6 +33,20 @@ pub struct Config {
     pub review: ReviewConfig,
     pub audit: AuditConfig,
     pub events: EventsConfig,
+    /// The service's processes: a process cell naming another one is a
+    /// warning (a typo splits the Pareto of processes). Empty: any process.
+    pub processes: Vec<String>,
+    pub reports: ReportsConfig,
+}
+
+/// Defaults of every report command (the command line wins).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReportsConfig {
+    /// `1.7` (tagged PDF, default) or `a-2b` (PDF/A-2b, for archiving).
+    pub pdf_standard: Option<String>,
+    /// Folder of templates overriding the built-in ones, relative to the workspace.
+    pub templates: Option<String>,
 }
 
 /// Event settings.
@@ -93,6 +107,9 @@ pub struct IndicatorsConfig {
 pub struct Service {
     pub name: Option<String>,
     pub address: Option<String>,
+    /// Logo printed on report covers: a PNG, JPEG or SVG file, relative to
+    /// the workspace.
+    pub logo: Option<String>,
 }
 
 /// Document-control block of every report.
@@ -164,7 +181,31 @@ impl Config {
                 return (Config::default(), vec![d]);
             }
         };
-        Config::parse(&text)
+        let (mut config, mut diags) = Config::parse(&text);
+        if let Some(logo) = config.service.logo.clone() {
+            let ext = Path::new(&logo)
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_lowercase);
+            let reason = if !matches!(ext.as_deref(), Some("png" | "jpg" | "jpeg" | "svg")) {
+                Some(format!("[service] logo = « {logo} » (PNG, JPEG, SVG)"))
+            } else if !root.join(&logo).is_file() {
+                Some(format!("[service] logo = « {logo} »\u{a0}: ?"))
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                let mut loc = Location::file(FILE_NAME);
+                loc.line = text
+                    .lines()
+                    .position(|l| l.trim_start().starts_with("logo"))
+                    .map(|i| i as u32 + 1);
+                diags.push(Diagnostic::new(Code::ConfigInvalid, None, loc).arg("reason", reason));
+                // Reports go on without it.
+                config.service.logo = None;
+            }
+        }
+        (config, diags)
     }
 
     /// Parses configuration text.
@@ -279,6 +320,14 @@ impl Config {
                     ),
                 ));
             }
+        }
+        if let Some(p) = &self.reports.pdf_standard
+            && !matches!(p.as_str(), "1.7" | "a-2b")
+        {
+            out.push(bad_at(
+                line_of("reports", Some("pdf_standard")),
+                format!("[reports] pdf_standard = « {p} » (1.7, a-2b)"),
+            ));
         }
         let (w, u) = self.events.bands();
         if !(2..=25).contains(&w) || !(2..=25).contains(&u) || w >= u {

@@ -115,6 +115,8 @@ codes! {
     ReviewInputMissing = "review-input-missing", Warning;
     /// Personal data (NIR, e-mail, phone, birth date) in a free-text cell.
     PersonalData = "personal-data", Warning;
+    /// A process not in the configured list of processes.
+    UnknownProcess = "unknown-process", Warning;
 }
 
 impl Code {

@@ -51,6 +51,7 @@ pub fn read_and_check_with(
     )?;
     diags.extend(loaded.diagnostics);
     diags.extend(validate::check(&loaded.registers));
+    diags.extend(validate::processes(&loaded.registers, &config.processes));
     diagnostic::sort(&mut diags);
     Ok(Checked {
         config,

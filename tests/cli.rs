@@ -357,3 +357,107 @@ fn completions_for_each_shell() {
         }
     }
 }
+
+#[test]
+fn processes_logo_and_report_defaults_from_the_configuration() {
+    let ws = small_workspace(false);
+    // A REX with a process outside the configured list.
+    ws.book(
+        "REX-2025.xlsx",
+        &[(
+            "Registre",
+            vec![
+                vec![S("N°"), S("Date de détection"), S("Type"), S("Processus")],
+                vec![S("E-1"), D(2025, 3, 12), S("ESR"), S("Acceuil")],
+                vec![S("E-2"), D(2025, 3, 13), S("ESR"), S("Radiopharmacie")],
+            ],
+        )],
+    );
+    std::fs::write(
+        ws.file("logo.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#1f5f8b"/></svg>"##,
+    )
+    .unwrap();
+    std::fs::write(
+        ws.file("smq.toml"),
+        "processes = [\"Accueil\", \"Radiopharmacie\"]\n[service]\nname = \"Service test\"\nlogo = \"logo.svg\"\n[reports]\npdf_standard = \"a-2b\"\n",
+    )
+    .unwrap();
+    let out = smq()
+        .arg("check")
+        .arg(ws.path())
+        .args(["--as-of", "2026-10-31", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unknown: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "unknown-process")
+        .collect();
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(unknown[0]["cell"], "D2");
+    assert!(
+        unknown[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("«\u{a0}Accueil\u{a0}»")
+    );
+    // The report carries the logo and is PDF/A-2b by the configuration.
+    let pdf = ws.file("r.pdf");
+    let json = ws.file("r.json");
+    let out = smq()
+        .arg("indicators")
+        .arg(ws.path())
+        .args(["--as-of", "2026-10-31", "-o"])
+        .arg(&pdf)
+        .arg("--data-out")
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let model: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(model["document"]["logo"], "/assets/logo.svg");
+    let bytes = std::fs::read(&pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("pdfaid:part"), "PDF/A-2b from [reports]");
+    // A logo that is not there: a diagnostic with its line, and reports go on.
+    std::fs::write(
+        ws.file("smq.toml"),
+        "[service]\nname = \"Service test\"\nlogo = \"absent.png\"\n",
+    )
+    .unwrap();
+    let out = smq()
+        .arg("check")
+        .arg(ws.path())
+        .args(["--as-of", "2026-10-31", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let bad = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "config-invalid")
+        .unwrap();
+    assert_eq!(bad["line"], 3);
+    let out = smq()
+        .arg("indicators")
+        .arg(ws.path())
+        .args(["--as-of", "2026-10-31", "-q", "-o"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

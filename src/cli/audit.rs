@@ -69,5 +69,19 @@ pub fn run_in(
     );
     let out: PathBuf = args.output.clone().unwrap_or_else(|| root.join(name));
     let ident = model.document.reference.clone();
-    report::write(&model, "audit.typ", &out, args, as_of, ident, lang, quiet)
+    let ws = report::Workspace {
+        root,
+        config: &checked.config,
+    };
+    report::write(
+        &model,
+        "audit.typ",
+        &out,
+        args,
+        &ws,
+        as_of,
+        ident,
+        lang,
+        quiet,
+    )
 }

@@ -46,7 +46,7 @@ pub fn run(dir: Option<PathBuf>, stress: Option<usize>, lang: Lang) -> anyhow::R
     let args = super::report::ReportArgs {
         output: None,
         templates: None,
-        pdf_standard: super::report::PdfStandardArg::Pdf17,
+        pdf_standard: None,
         data_out: None,
     };
     let status = super::indicators::run_in(&dir, None, as_of, Some(lang), &args, false)?;

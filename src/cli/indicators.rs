@@ -50,11 +50,16 @@ pub fn run_in(
         .clone()
         .unwrap_or_else(|| root.join(format!("{}-{month}.pdf", i18n::text("ind.file-stem", lang))));
     let ident = model.document.reference.clone();
+    let ws = report::Workspace {
+        root,
+        config: &checked.config,
+    };
     report::write(
         &model,
         "indicators.typ",
         &out,
         args,
+        &ws,
         as_of,
         ident,
         lang,

@@ -31,12 +31,27 @@ pub struct ReportArgs {
     /// Folder of templates overriding the built-in ones file by file.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
-    /// PDF standard.
-    #[arg(long, value_enum, default_value_t = PdfStandardArg::Pdf17)]
-    pub pdf_standard: PdfStandardArg,
+    /// PDF standard (default: `[reports] pdf_standard` in smq.toml, else 1.7).
+    #[arg(long, value_enum)]
+    pub pdf_standard: Option<PdfStandardArg>,
     /// Also write the report's data model as JSON.
     #[arg(long, value_name = "FILE.json")]
     pub data_out: Option<PathBuf>,
+}
+
+/// What a report needs from its workspace: the configuration's report
+/// defaults and the logo.
+pub struct Workspace<'a> {
+    pub root: &'a Path,
+    pub config: &'a crate::config::Config,
+}
+
+/// The logo's path inside the renderer and its bytes, when configured and readable.
+pub fn logo(ws: &Workspace) -> Option<(String, Vec<u8>)> {
+    let file = ws.config.service.logo.as_deref()?;
+    let ext = Path::new(file).extension()?.to_str()?.to_lowercase();
+    let bytes = std::fs::read(ws.root.join(file)).ok()?;
+    Some((format!("assets/logo.{ext}"), bytes))
 }
 
 /// Renders `model` with `main` and writes the PDF to `out`. Returns the
@@ -47,6 +62,7 @@ pub fn write(
     main: &str,
     out: &Path,
     args: &ReportArgs,
+    ws: &Workspace,
     as_of: NaiveDate,
     ident: String,
     lang: Lang,
@@ -56,7 +72,14 @@ pub fn write(
     if let Some(path) = &args.data_out {
         render::write_atomic(path, &data)?;
     }
-    let templates = match TemplateSet::load(args.templates.as_deref()) {
+    let folder = args.templates.clone().or_else(|| {
+        ws.config
+            .reports
+            .templates
+            .as_ref()
+            .map(|t| ws.root.join(t))
+    });
+    let templates = match TemplateSet::load(folder.as_deref()) {
         Ok(t) => t,
         Err(e) => {
             eprintln!(
@@ -73,12 +96,14 @@ pub fn write(
         templates: &templates,
         main,
         data,
-        assets: Vec::new(),
+        assets: logo(ws).into_iter().collect(),
         as_of,
         ident,
         flavour: match args.pdf_standard {
-            PdfStandardArg::Pdf17 => PdfFlavour::Standard,
-            PdfStandardArg::A2b => PdfFlavour::A2b,
+            Some(PdfStandardArg::A2b) => PdfFlavour::A2b,
+            Some(PdfStandardArg::Pdf17) => PdfFlavour::Standard,
+            None if ws.config.reports.pdf_standard.as_deref() == Some("a-2b") => PdfFlavour::A2b,
+            None => PdfFlavour::Standard,
         },
         tagged: true,
     };

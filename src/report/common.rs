@@ -29,6 +29,8 @@ pub struct DocumentControl {
     pub written_by: String,
     pub checked_by: String,
     pub approved_by: String,
+    /// Path of the logo inside the renderer (`/assets/logo.png`), if any.
+    pub logo: Option<String>,
 }
 
 impl DocumentControl {
@@ -60,6 +62,13 @@ impl DocumentControl {
             written_by: doc.written_by.clone().unwrap_or_else(dash),
             checked_by: doc.checked_by.clone().unwrap_or_else(dash),
             approved_by: doc.approved_by.clone().unwrap_or_else(dash),
+            logo: config.service.logo.as_deref().and_then(|l| {
+                let ext = std::path::Path::new(l)
+                    .extension()?
+                    .to_str()?
+                    .to_lowercase();
+                Some(format!("/assets/logo.{ext}"))
+            }),
         }
     }
 }

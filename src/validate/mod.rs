@@ -29,6 +29,56 @@ pub fn check(regs: &Registers) -> Vec<Diagnostic> {
     out
 }
 
+/// Process cells naming a process absent from `processes` (when the
+/// configuration lists them), with the closest listed one.
+pub fn processes(regs: &Registers, processes: &[String]) -> Vec<Diagnostic> {
+    if processes.is_empty() {
+        return Vec::new();
+    }
+    let known: Vec<(String, &String)> = processes.iter().map(|p| (fold(p), p)).collect();
+    let mut out = Vec::new();
+    let mut check = |kind: K, at: RowRef, p: &Option<String>| {
+        let Some(p) = p else { return };
+        let f = fold(p);
+        if known.iter().any(|(k, _)| *k == f) {
+            return;
+        }
+        let closest = known
+            .iter()
+            .min_by_key(|(k, _)| crate::input::text::levenshtein(k, &f))
+            .map(|(_, p)| (*p).clone())
+            .unwrap_or_default();
+        out.push(
+            Diagnostic::new(
+                Code::UnknownProcess,
+                Some(kind),
+                regs.cell(kind, at, "process"),
+            )
+            .arg("value", p.clone())
+            .arg("suggestion", closest),
+        );
+    };
+    for e in &regs.events {
+        check(K::Rex, e.at, &e.process);
+    }
+    for a in &regs.actions {
+        check(K::Actions, a.at, &a.process);
+    }
+    for i in &regs.indicators {
+        check(K::Indicators, i.at, &i.process);
+    }
+    for o in &regs.objectives {
+        check(K::Objectives, o.at, &o.process);
+    }
+    for f in &regs.findings {
+        check(K::Findings, f.at, &f.process);
+    }
+    for d in &regs.documents {
+        check(K::Documents, d.at, &d.process);
+    }
+    out
+}
+
 /// Free-text cells holding personal data: reported with the cell and the
 /// kind of data, never the data itself.
 fn personal_data(regs: &Registers, out: &mut Vec<Diagnostic>) {
