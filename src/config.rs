@@ -137,6 +137,9 @@ pub struct RegisterConfig {
     pub sheets: Vec<String>,
     /// Header text → field key, for headers smq does not know.
     pub headers: BTreeMap<String, String>,
+    /// Fields holding personal data beyond those smq marks (field keys, as
+    /// `smq registers` lists them): pseudonymised in audit packs.
+    pub personal: Vec<String>,
 }
 
 /// Supplier evaluation settings.
@@ -285,6 +288,23 @@ impl Config {
                 }
             }
         }
+        for (key, reg) in &self.registers {
+            let Some(kind) = RegisterKind::from_key(key) else {
+                continue;
+            };
+            for field in &reg.personal {
+                if !kind.spec().fields.iter().any(|f| f.key == field.trim()) {
+                    let known: Vec<&str> = kind.spec().fields.iter().map(|f| f.key).collect();
+                    out.push(bad_at(
+                        line_of(&format!("registers.{key}"), Some("personal")),
+                        format!(
+                            "[registers.{key}] personal: « {field} » ({})",
+                            known.join(", ")
+                        ),
+                    ));
+                }
+            }
+        }
         if let Some(scale) = self.surveys.scale
             && !(scale == 4 || scale == 5)
         {
@@ -355,6 +375,12 @@ impl Config {
             )));
         }
         out
+    }
+
+    /// Whether the configuration marks field `key` of `kind` personal.
+    pub fn personal(&self, kind: RegisterKind, key: &str) -> bool {
+        self.register(kind)
+            .is_some_and(|r| r.personal.iter().any(|p| p.trim() == key))
     }
 
     /// The register configuration for `kind`, if any.
@@ -464,6 +490,17 @@ mod tests {
         assert_eq!(cfg.events.bands(), (4, 12));
         assert_eq!(Config::default().events.bands(), (5, 10));
         let (_, diags) = Config::parse("[events]\nwatch_from = 12\nunacceptable_from = 10\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].location.line, Some(2));
+    }
+
+    #[test]
+    fn personal_fields_must_exist() {
+        let (cfg, diags) = Config::parse("[registers.training]\npersonal = [\"role\"]\n");
+        assert!(diags.is_empty());
+        assert!(cfg.personal(RegisterKind::Training, "role"));
+        assert!(!cfg.personal(RegisterKind::Training, "training"));
+        let (_, diags) = Config::parse("[registers.training]\npersonal = [\"rôle\"]\n");
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].location.line, Some(2));
     }

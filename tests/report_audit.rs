@@ -419,6 +419,7 @@ fn planted() -> Ws {
 }
 
 const PLANTED: &[&str] = &[
+    "Manipulatrice",
     "06 12 34 56 7",
     "+33 6 98 76 54 3",
     "@hopital-exemple.fr",
@@ -498,7 +499,13 @@ fn planted_personal_data_is_reported_and_never_printed() {
     );
     assert!(!msg.contains("1951"));
 
-    // The pack prints none of it, wherever it was.
+    // The pack prints none of it, wherever it was; the service also marks
+    // the role of its training register personal.
+    std::fs::write(
+        ws.file("smq.toml"),
+        "[registers.training]\npersonal = [\"role\"]\n",
+    )
+    .unwrap();
     let tmp = tempfile::tempdir().unwrap();
     let (_, text, m) = pack(
         ws.path(),

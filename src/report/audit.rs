@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::common::{Appendix, DocumentControl, labels};
 use super::format;
 use super::indicators::{HeatmapSpec, fill, standing_key, standing_label, value_text};
-use super::pseudonym::{Pseudonymizer, personal_names, workspace_key};
+use super::pseudonym::{Pseudonymizer, names_of, pseudonymise, workspace_key};
 use crate::analysis::actions::{is_late, is_open};
 use crate::analysis::audits::{self, recurring};
 use crate::analysis::evidence::{Assessment, Standard, Status, assess, window};
@@ -306,7 +306,6 @@ struct Ctx<'a> {
     regs: &'a Registers,
     date: NaiveDate,
     lang: Lang,
-    p: Pseudonymizer,
 }
 
 impl Ctx<'_> {
@@ -336,26 +335,27 @@ pub fn build(
     lang: Lang,
 ) -> std::io::Result<AuditPack> {
     let appendix = Appendix::new(checked, root, as_of, lang)?;
-    let regs = scoped(&checked.registers, &req.scope);
     let p = if req.pseudonymize {
         let hashes: Vec<String> = appendix.files.iter().map(|f| f.sha256.clone()).collect();
         let key = workspace_key(&hashes, checked.config.audit.pseudonym_key.as_deref());
-        Pseudonymizer::new(personal_names(&checked.registers), &key, lang)
+        let names = names_of(&checked.registers, &checked.config);
+        Pseudonymizer::new(names.iter().map(String::as_str), &key, lang)
     } else {
         Pseudonymizer::off()
     };
+    // Everything below reads registers already fit to leave the service.
+    let clean = pseudonymise(&checked.registers, &checked.config, &p);
+    let regs = scoped(&clean, &req.scope);
     let ctx = Ctx {
         checked,
         regs: &regs,
         date: req.date,
         lang,
-        p,
     };
     let (from, _) = window(req.date);
     let kind_label = req.kind.label(lang).to_owned();
     // The audit itself, when the register holds it.
-    let this = checked
-        .registers
+    let this = clean
         .audits
         .iter()
         .find(|a| a.kind == Some(req.kind) && a.date == Some(req.date));
@@ -522,9 +522,7 @@ pub fn build(
             ),
             scope,
             standards: matrices.iter().map(|m| m.standard.clone()).collect(),
-            auditor: this
-                .and_then(|a| a.auditor.as_deref())
-                .map(|n| ctx.p.person(n)),
+            auditor: this.and_then(|a| a.auditor.as_deref()).map(str::to_owned),
             audit_id: this.and_then(|a| a.id.clone()),
             pseudonymised: req.pseudonymize,
             notice: ctx.t(if req.pseudonymize {
@@ -666,7 +664,7 @@ fn findings(ctx: &Ctx, kind: AuditKind) -> Vec<FindingRow> {
                 description: f
                     .description
                     .as_deref()
-                    .map(|d| ctx.p.text(d))
+                    .map(str::to_owned)
                     .unwrap_or_default(),
                 actions: f.actions.join(", "),
                 status: if open {
@@ -714,13 +712,9 @@ fn actions(ctx: &Ctx) -> ActionsBlock {
                 description: a
                     .description
                     .as_deref()
-                    .map(|d| ctx.p.text(d))
+                    .map(str::to_owned)
                     .unwrap_or_default(),
-                owner: a
-                    .owner
-                    .as_deref()
-                    .map(|o| ctx.p.person(o))
-                    .unwrap_or_default(),
+                owner: a.owner.as_deref().map(str::to_owned).unwrap_or_default(),
                 due: ctx.date(a.due),
                 late: ctx.days((ctx.date - a.due.expect("late has due")).num_days()),
             })
@@ -941,11 +935,7 @@ fn training(ctx: &Ctx) -> Vec<TrainingRow> {
         .into_iter()
         .filter(|t| training_state(t, ctx.date) == TrainingState::Overdue)
         .map(|t| TrainingRow {
-            person: t
-                .person
-                .as_deref()
-                .map(|p| ctx.p.person(p))
-                .unwrap_or_default(),
+            person: t.person.as_deref().map(str::to_owned).unwrap_or_default(),
             role: t.role.clone().unwrap_or_default(),
             training: t.training.clone().unwrap_or_default(),
             valid_until: ctx.date(t.valid_until),
@@ -1031,7 +1021,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
                 text: a
                     .description
                     .as_deref()
-                    .map(|d| ctx.p.text(d))
+                    .map(str::to_owned)
                     .unwrap_or_default(),
             })
             .collect(),
@@ -1109,11 +1099,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
             .map(|t| Candidate {
                 at: t.at,
                 key: "person",
-                id: t
-                    .person
-                    .as_deref()
-                    .map(|p| ctx.p.person(p))
-                    .unwrap_or_default(),
+                id: t.person.as_deref().map(str::to_owned).unwrap_or_default(),
                 date: t.date,
                 text: t.training.clone().unwrap_or_default(),
             })

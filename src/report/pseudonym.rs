@@ -18,9 +18,10 @@ use regex::Regex;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::config::Config;
 use crate::i18n::Lang;
 use crate::input::text::simplify;
-use crate::registers::Registers;
+use crate::registers::{RegisterKind, Registers};
 
 /// A kind of personal data found in free text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -341,6 +342,138 @@ impl Pseudonymizer {
             None => masked,
         }
     }
+}
+
+/// Every text field of every record, with its register and field key, for
+/// `f` to read or rewrite.
+pub fn visit_texts(
+    regs: &mut Registers,
+    f: &mut dyn FnMut(RegisterKind, &'static str, &mut Option<String>),
+) {
+    use RegisterKind as K;
+    for e in &mut regs.events {
+        f(K::Rex, "process", &mut e.process);
+        f(K::Rex, "description", &mut e.description);
+        f(K::Rex, "patient", &mut e.patient);
+        f(K::Rex, "reporter", &mut e.reporter);
+        f(K::Rex, "supplier", &mut e.supplier);
+    }
+    for a in &mut regs.actions {
+        f(K::Actions, "origin", &mut a.origin);
+        f(K::Actions, "process", &mut a.process);
+        f(K::Actions, "description", &mut a.description);
+        f(K::Actions, "owner", &mut a.owner);
+    }
+    for s in &mut regs.supplier_evaluations {
+        f(K::Suppliers, "category", &mut s.category);
+        f(K::Suppliers, "evaluator", &mut s.evaluator);
+        f(K::Suppliers, "comment", &mut s.comment);
+    }
+    for r in &mut regs.survey_responses {
+        f(K::Surveys, "respondent", &mut r.respondent);
+        f(K::Surveys, "comment", &mut r.comment);
+    }
+    for i in &mut regs.indicators {
+        f(K::Indicators, "label", &mut i.label);
+        f(K::Indicators, "process", &mut i.process);
+        f(K::Indicators, "owner", &mut i.owner);
+    }
+    for v in &mut regs.indicator_values {
+        f(K::IndicatorValues, "comment", &mut v.comment);
+    }
+    for o in &mut regs.objectives {
+        f(K::Objectives, "objective", &mut o.objective);
+        f(K::Objectives, "owner", &mut o.owner);
+        f(K::Objectives, "process", &mut o.process);
+    }
+    for a in &mut regs.audits {
+        f(K::Audits, "auditor", &mut a.auditor);
+        f(K::Audits, "scope", &mut a.scope);
+        f(K::Audits, "standard", &mut a.standard);
+    }
+    for x in &mut regs.findings {
+        f(K::Findings, "clause", &mut x.clause);
+        f(K::Findings, "process", &mut x.process);
+        f(K::Findings, "description", &mut x.description);
+    }
+    for d in &mut regs.documents {
+        f(K::Documents, "title", &mut d.title);
+        f(K::Documents, "process", &mut d.process);
+        f(K::Documents, "author", &mut d.author);
+        f(K::Documents, "reviewer", &mut d.reviewer);
+        f(K::Documents, "approver", &mut d.approver);
+    }
+    for w in &mut regs.watch {
+        f(K::Watch, "title", &mut w.title);
+        f(K::Watch, "theme", &mut w.theme);
+        f(K::Watch, "impact", &mut w.impact);
+        f(K::Watch, "source", &mut w.source);
+    }
+    for x in &mut regs.parties {
+        f(K::Parties, "category", &mut x.category);
+        f(K::Parties, "expectations", &mut x.expectations);
+        f(K::Parties, "risks", &mut x.risks);
+    }
+    for t in &mut regs.training {
+        f(K::Training, "person", &mut t.person);
+        f(K::Training, "role", &mut t.role);
+        f(K::Training, "training", &mut t.training);
+    }
+    for c in &mut regs.comments {
+        f(K::Comments, "comment", &mut c.text);
+    }
+}
+
+/// Whether a field holds personal data: marked so in the schema, or listed
+/// in `[registers.KEY] personal` of smq.toml.
+pub fn is_personal(config: &Config, kind: RegisterKind, key: &str) -> bool {
+    kind.spec()
+        .fields
+        .iter()
+        .any(|f| f.key == key && f.personal)
+        || config.personal(kind, key)
+}
+
+/// Whether a field is free text (masked rather than replaced).
+fn is_free_text(kind: RegisterKind, key: &str) -> bool {
+    kind.spec()
+        .fields
+        .iter()
+        .any(|f| f.key == key && matches!(f.ty, crate::registers::schema::FieldType::FreeText))
+}
+
+/// The names in the personal short-text fields (schema and configuration).
+pub fn names_of(regs: &Registers, config: &Config) -> Vec<String> {
+    let mut copy = regs.clone();
+    let mut out = Vec::new();
+    visit_texts(&mut copy, &mut |kind, key, v| {
+        if let Some(s) = v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+            && is_personal(config, kind, key)
+            && !is_free_text(kind, key)
+        {
+            out.push(s.to_owned());
+        }
+    });
+    out
+}
+
+/// A copy of the registers fit to leave the service: personal short texts
+/// replaced with their pseudonyms, free text masked (and the known names in
+/// it replaced).
+pub fn pseudonymise(regs: &Registers, config: &Config, p: &Pseudonymizer) -> Registers {
+    let mut copy = regs.clone();
+    if !p.enabled() {
+        return copy;
+    }
+    visit_texts(&mut copy, &mut |kind, key, v| {
+        let Some(s) = v.as_deref() else { return };
+        if is_free_text(kind, key) {
+            *v = Some(p.text(s));
+        } else if is_personal(config, kind, key) {
+            *v = Some(p.person(s));
+        }
+    });
+    copy
 }
 
 #[cfg(test)]
