@@ -461,3 +461,13 @@ fn processes_logo_and_report_defaults_from_the_configuration() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn init_quiet_prints_nothing() {
+    let ws = Ws::new();
+    let dir = ws.path().join("neuf");
+    let out = smq().arg("init").arg(&dir).arg("--quiet").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(dir.join("smq.toml").is_file());
+}

@@ -7,9 +7,10 @@ use std::path::Path;
 use crate::i18n::{self, Lang};
 use crate::init::{InitError, write_workspace};
 
-pub fn run(dir: &Path, lang: Lang) -> anyhow::Result<i32> {
+pub fn run(dir: &Path, lang: Lang, quiet: bool) -> anyhow::Result<i32> {
     let path = dir.display().to_string();
     match write_workspace(dir, lang) {
+        Ok(_) if quiet => Ok(super::EXIT_OK),
         Ok(files) => {
             println!(
                 "{}",

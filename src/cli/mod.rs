@@ -235,6 +235,9 @@ pub enum Command {
         /// Language of the headers, lists, instructions and smq.toml: fr (default) or en.
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Print nothing on success.
+        #[arg(long, short)]
+        quiet: bool,
     },
 }
 
@@ -474,9 +477,10 @@ pub fn main() -> i32 {
         Command::Demo { dir, stress, lang } => {
             demo::run(dir, stress, lang.map(Lang::from).unwrap_or_default())
         }
-        Command::Init { dir, lang } => init::run(
+        Command::Init { dir, lang, quiet } => init::run(
             &dir.unwrap_or_else(|| PathBuf::from(".")),
             lang.map(Lang::from).unwrap_or_default(),
+            quiet,
         ),
     };
     match result {
