@@ -30,16 +30,8 @@ pub fn run_in(
     args: &ReportArgs,
     quiet: bool,
 ) -> anyhow::Result<i32> {
-    if !root.is_dir() {
-        let lang = lang.unwrap_or_default();
-        eprintln!(
-            "smq: {}",
-            i18n::fill(
-                i18n::text("check.no-workspace", lang),
-                &[("path", root.display().to_string())]
-            )
-        );
-        return Ok(super::EXIT_USAGE);
+    if let Some(status) = super::missing_workspace(root, lang) {
+        return Ok(status);
     }
     let checked = super::term::read(root, as_of, quiet)?;
     let lang = lang.or(checked.config.lang).unwrap_or_default();

@@ -315,6 +315,21 @@ fn config_show(root: &std::path::Path, lang: Option<Lang>) -> anyhow::Result<i32
     })
 }
 
+/// When `root` is not a folder: says so and returns the usage exit status.
+fn missing_workspace(root: &std::path::Path, lang: Option<Lang>) -> Option<i32> {
+    if root.is_dir() {
+        return None;
+    }
+    eprintln!(
+        "smq: {}",
+        crate::i18n::fill(
+            crate::i18n::text("check.no-workspace", lang.unwrap_or_default()),
+            &[("path", root.display().to_string())]
+        )
+    );
+    Some(EXIT_USAGE)
+}
+
 /// Today, from the wall clock: the only place smq reads it.
 pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()

@@ -272,6 +272,23 @@ pub(crate) fn value_short(s: &Series, v: f64, lang: Lang) -> String {
     }
 }
 
+/// The target as shown next to values: `≥ 95 %`, `≤ 10 j`, or `—`.
+pub(crate) fn target_text(s: &Series, lang: Lang) -> String {
+    match (s.target, s.direction) {
+        (Some(t), Some(d)) => format!(
+            "{} {}",
+            if d == crate::registers::vocab::Direction::Higher {
+                "≥"
+            } else {
+                "≤"
+            },
+            value_short(s, t, lang)
+        ),
+        (Some(t), None) => value_short(s, t, lang),
+        _ => "—".to_owned(),
+    }
+}
+
 /// Builds the report of `month`.
 pub fn build(
     checked: &Checked,
@@ -344,19 +361,7 @@ pub fn build(
             .clone()
             .unwrap_or_else(|| i18n::text("report.no-process", lang).to_owned());
         let label = s.def.label.clone().unwrap_or_default();
-        let target_text = match (s.target, s.direction) {
-            (Some(t), Some(d)) => format!(
-                "{} {}",
-                if d == crate::registers::vocab::Direction::Higher {
-                    "≥"
-                } else {
-                    "≤"
-                },
-                value_short(s, t, lang)
-            ),
-            (Some(t), None) => value_short(s, t, lang),
-            _ => "—".to_owned(),
-        };
+        let target_text = target_text(s, lang);
         groups.entry(process.clone()).or_default().push(DashRow {
             code: s.code.clone(),
             label: label.clone(),

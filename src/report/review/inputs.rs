@@ -370,18 +370,6 @@ fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
-impl Ctx<'_> {
-    pub fn previous_short(&self) -> String {
-        match self.previous.calendar_year() {
-            Some(y) => y.to_string(),
-            None => self.fill(
-                "rev.period-to",
-                &[("to", format::date(self.previous.to, self.lang))],
-            ),
-        }
-    }
-}
-
 // ---------------------------------------------------------- (c1) satisfaction
 
 #[derive(Debug, Serialize)]

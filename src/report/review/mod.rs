@@ -242,6 +242,16 @@ impl Ctx<'_> {
         format!("{sign}{}", format::percent(c, 0, self.lang))
     }
 
+    /// The period's column header (`2025`).
+    pub fn period_short(&self) -> String {
+        short_label(&self.period, self.lang)
+    }
+
+    /// The previous period's column header (`2024`).
+    pub fn previous_short(&self) -> String {
+        short_label(&self.previous, self.lang)
+    }
+
     pub fn p_text(&self, p: f64) -> String {
         if p < 0.001 {
             format!("p < {}", format::number(0.001, 3, self.lang))
@@ -494,6 +504,14 @@ pub fn build(
     })
 }
 
+/// A period as a column header: `2025`, or `au 30/06/2025`.
+fn short_label(p: &Period, lang: Lang) -> String {
+    match p.calendar_year() {
+        Some(y) => y.to_string(),
+        None => fill("rev.period-to", lang, &[("to", format::date(p.to, lang))]),
+    }
+}
+
 fn period_info(p: &Period, prev: &Period, lang: Lang) -> PeriodInfo {
     let label = |p: &Period| match p.calendar_year() {
         Some(y) => y.to_string(),
@@ -503,10 +521,7 @@ fn period_info(p: &Period, prev: &Period, lang: Lang) -> PeriodInfo {
             format::date(p.to, lang)
         ),
     };
-    let short = |p: &Period| match p.calendar_year() {
-        Some(y) => y.to_string(),
-        None => fill("rev.period-to", lang, &[("to", format::date(p.to, lang))]),
-    };
+    let short = |p: &Period| short_label(p, lang);
     PeriodInfo {
         from: format::date(p.from, lang),
         to: format::date(p.to, lang),

@@ -25,7 +25,7 @@ use crate::report::charts;
 use crate::report::format;
 use crate::report::indicators::{
     BarSpec, ControlChartSpec, HeatmapSpec, control_spec, criticity_band, long_unit, standing_key,
-    standing_label, value_short, value_text,
+    standing_label, target_text, value_short, value_text,
 };
 
 /// Months on the control charts of the review.
@@ -248,22 +248,6 @@ pub struct IndicatorChart {
     pub chart: ControlChartSpec,
 }
 
-fn target_text(s: &Series, lang: crate::i18n::Lang) -> String {
-    match (s.target, s.direction) {
-        (Some(t), Some(d)) => format!(
-            "{} {}",
-            if d == crate::registers::vocab::Direction::Higher {
-                "≥"
-            } else {
-                "≤"
-            },
-            value_short(s, t, lang)
-        ),
-        (Some(t), None) => value_short(s, t, lang),
-        _ => "—".to_owned(),
-    }
-}
-
 pub(super) fn performance(ctx: &Ctx) -> PerformanceSection {
     let regs = &ctx.checked.registers;
     let lang = ctx.lang;
@@ -463,18 +447,6 @@ pub(super) fn performance(ctx: &Ctx) -> PerformanceSection {
         trend_lines,
         changes,
         proposals,
-    }
-}
-
-impl Ctx<'_> {
-    pub fn period_short(&self) -> String {
-        match self.period.calendar_year() {
-            Some(y) => y.to_string(),
-            None => self.fill(
-                "rev.period-to",
-                &[("to", format::date(self.period.to, self.lang))],
-            ),
-        }
     }
 }
 
