@@ -37,6 +37,9 @@ pub struct Config {
     /// warning (a typo splits the Pareto of processes). Empty: any process.
     pub processes: Vec<String>,
     pub reports: ReportsConfig,
+    /// Resource limits of the reader (rows, columns, cells, cell length,
+    /// decompressed size).
+    pub limits: crate::input::LimitsConfig,
 }
 
 /// Defaults of every report command (the command line wins).
@@ -304,6 +307,12 @@ impl Config {
                     ));
                 }
             }
+        }
+        for key in self.limits.zeros() {
+            out.push(bad_at(
+                line_of("limits", Some(key)),
+                format!("[limits] {key} = 0 (≥ 1)"),
+            ));
         }
         if let Some(scale) = self.surveys.scale
             && !(scale == 4 || scale == 5)

@@ -55,6 +55,16 @@ codes! {
     UnreadableFile = "unreadable-file", Error;
     /// A sheet of a readable workbook could not be read.
     UnreadableSheet = "unreadable-sheet", Error;
+    /// A workbook would decompress to more than the limit (a zip bomb).
+    LimitSize = "limit-size", Error;
+    /// A sheet has filled cells below the row limit.
+    LimitRows = "limit-rows", Error;
+    /// A sheet has filled cells right of the column limit.
+    LimitColumns = "limit-columns", Error;
+    /// A sheet has more filled cells than the limit.
+    LimitCells = "limit-cells", Error;
+    /// A cell holds more characters than the limit.
+    LimitCellLength = "limit-cell-length", Error;
     /// `smq.toml` is not valid.
     ConfigInvalid = "config-invalid", Error;
     /// No sheet of the workspace holds this register.

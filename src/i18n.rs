@@ -521,6 +521,131 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
         "Actions.xlsx › Plan: this sheet cannot be read",
     ),
     (
+        "limit-size.message",
+        "ce classeur se décompresse en {size} Mo, au-delà de la limite de {limit} Mo\u{a0}: il n'est pas lu",
+        "this workbook decompresses to {size} MB, beyond the limit of {limit} MB: it is not read",
+    ),
+    (
+        "limit-size.hint",
+        "un registre n'atteint jamais cette taille\u{a0}: vérifiez l'origine du fichier\u{a0}; sinon relevez [limits] unpacked_mb dans smq.toml",
+        "no register comes near this size: check where the file comes from; otherwise raise [limits] unpacked_mb in smq.toml",
+    ),
+    (
+        "limit-size.what",
+        "Un classeur est une archive zip\u{a0}; ce que ses parties occupent une fois décompressées est plafonné (512 Mo par défaut).",
+        "A workbook is a zip archive; what its parts take once decompressed is capped (512 MB by default).",
+    ),
+    (
+        "limit-size.why",
+        "Une archive piégée («\u{a0}bombe zip\u{a0}») de quelques kilo-octets peut se décompresser en gigaoctets et bloquer le poste\u{a0}: la taille déclarée est vérifiée avant toute lecture.",
+        "A booby-trapped archive (a \"zip bomb\") of a few kilobytes can decompress to gigabytes and freeze the computer: the declared size is checked before anything is read.",
+    ),
+    (
+        "limit-size.example",
+        "Export.xlsx\u{a0}: ce classeur se décompresse en 4096 Mo, au-delà de la limite de 512 Mo",
+        "Export.xlsx: this workbook decompresses to 4096 MB, beyond the limit of 512 MB",
+    ),
+    (
+        "limit-rows.message",
+        "cette feuille a des cellules remplies au-delà de la ligne {limit}\u{a0}: la lecture s'arrête à cette cellule",
+        "this sheet has filled cells beyond row {limit}: reading stops at this cell",
+    ),
+    (
+        "limit-rows.hint",
+        "effacez les cellules égarées en bas de la feuille\u{a0}; sinon relevez [limits] rows dans smq.toml",
+        "clear the stray cells at the bottom of the sheet; otherwise raise [limits] rows in smq.toml",
+    ),
+    (
+        "limit-rows.what",
+        "Une feuille est lue jusqu'à la ligne 500\u{a0}000 (par défaut)\u{a0}; une cellule remplie plus bas arrête la lecture.",
+        "A sheet is read down to row 500,000 (by default); a filled cell further down stops the reading.",
+    ),
+    (
+        "limit-rows.why",
+        "Aucun registre n'a autant de lignes\u{a0}: une valeur tapée par erreur tout en bas, ou un fichier généré, ferait lire un million de lignes vides.",
+        "No register has that many rows: a value typed by mistake at the very bottom, or a generated file, would make a million empty rows be read.",
+    ),
+    (
+        "limit-rows.example",
+        "REX.xlsx › Événements › A1048576\u{a0}: cette feuille a des cellules remplies au-delà de la ligne 500000",
+        "REX.xlsx › Events › A1048576: this sheet has filled cells beyond row 500000",
+    ),
+    (
+        "limit-columns.message",
+        "cette feuille a des cellules remplies au-delà de la colonne {limit}\u{a0}: elles ne sont pas lues",
+        "this sheet has filled cells beyond column {limit}: they are not read",
+    ),
+    (
+        "limit-columns.hint",
+        "effacez les cellules égarées à droite de la feuille\u{a0}; sinon relevez [limits] columns dans smq.toml",
+        "clear the stray cells at the right of the sheet; otherwise raise [limits] columns in smq.toml",
+    ),
+    (
+        "limit-columns.what",
+        "Une feuille est lue jusqu'à la colonne 500 (par défaut)\u{a0}; les cellules remplies plus à droite sont ignorées et signalées une fois.",
+        "A sheet is read up to column 500 (by default); filled cells further right are left out and reported once.",
+    ),
+    (
+        "limit-columns.why",
+        "Le registre le plus large a une quarantaine de colonnes\u{a0}: des données au-delà sont une erreur de saisie ou un fichier qui n'est pas un registre.",
+        "The widest register has about forty columns: data beyond are a typing slip or a file that is not a register.",
+    ),
+    (
+        "limit-columns.example",
+        "Actions.xlsx › Plan › XFD1\u{a0}: cette feuille a des cellules remplies au-delà de la colonne 500",
+        "Actions.xlsx › Plan › XFD1: this sheet has filled cells beyond column 500",
+    ),
+    (
+        "limit-cells.message",
+        "cette feuille a plus de {limit} cellules remplies\u{a0}: la lecture s'arrête à cette cellule",
+        "this sheet has more than {limit} filled cells: reading stops at this cell",
+    ),
+    (
+        "limit-cells.hint",
+        "répartissez le registre en un classeur par année\u{a0}; sinon relevez [limits] cells dans smq.toml",
+        "split the register into one workbook per year; otherwise raise [limits] cells in smq.toml",
+    ),
+    (
+        "limit-cells.what",
+        "Une feuille garde au plus 10\u{a0}millions de cellules remplies (par défaut).",
+        "A sheet keeps at most 10 million filled cells (by default).",
+    ),
+    (
+        "limit-cells.why",
+        "La mémoire suit le nombre de cellules\u{a0}: la limite garantit qu'un fichier démesuré ne peut pas épuiser celle du poste.",
+        "Memory follows the number of cells: the limit makes sure an outsized file cannot exhaust the computer's.",
+    ),
+    (
+        "limit-cells.example",
+        "Enquetes.xlsx › Réponses › K400001\u{a0}: cette feuille a plus de 10000000 cellules remplies",
+        "Surveys.xlsx › Answers › K400001: this sheet has more than 10000000 filled cells",
+    ),
+    (
+        "limit-cell-length.message",
+        "cette cellule contient plus de {limit} caractères\u{a0}: elle n'est pas lue",
+        "this cell holds more than {limit} characters: it is not read",
+    ),
+    (
+        "limit-cell-length.hint",
+        "raccourcissez le texte (un document joint a sa place dans la GED)\u{a0}; sinon relevez [limits] cell_length dans smq.toml",
+        "shorten the text (an attached document belongs in the document system); otherwise raise [limits] cell_length in smq.toml",
+    ),
+    (
+        "limit-cell-length.what",
+        "Une cellule est lue jusqu'à 32\u{a0}767 caractères, le maximum qu'Excel accepte (par défaut).",
+        "A cell is read up to 32,767 characters, the most Excel accepts (by default).",
+    ),
+    (
+        "limit-cell-length.why",
+        "Excel ne peut pas saisir davantage\u{a0}: une cellule plus longue vient d'un autre logiciel ou d'un fichier forgé\u{a0}; la tronquer en silence changerait les données.",
+        "Excel cannot take more: a longer cell comes from another program or a forged file; cutting it short silently would change the data.",
+    ),
+    (
+        "limit-cell-length.example",
+        "REX.xlsx › Événements › F12\u{a0}: cette cellule contient plus de 32767 caractères",
+        "REX.xlsx › Events › F12: this cell holds more than 32767 characters",
+    ),
+    (
         "config-invalid.message",
         "configuration invalide\u{a0}: {reason}",
         "invalid configuration: {reason}",

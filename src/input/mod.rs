@@ -3,10 +3,12 @@
 //! A1 position. Nothing here knows about registers.
 
 pub mod cellref;
+pub mod limits;
 pub mod parse;
 pub mod text;
 pub mod workbook;
 pub mod workspace;
 
+pub use limits::{LimitHit, LimitKind, Limits, LimitsConfig};
 pub use workbook::{Sheet, Workbook};
 pub use workspace::{InputFile, list_workbooks};

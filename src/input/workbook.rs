@@ -1,7 +1,10 @@
-//! Opening one workbook and reading its sheets. A sheet is kept as calamine's
-//! `Range` plus its absolute origin, so that every cell can be named by its
-//! real A1 reference: calamine's `Range::start()` is where the used range
-//! begins, and forgetting it shifts every reference by the leading blank rows.
+//! Opening one workbook and reading its sheets. A sheet is kept as a sparse
+//! grid of its filled cells with their absolute positions, so that every cell
+//! can be named by its real A1 reference and a stray value at XFD1048576
+//! costs one cell, not the dense rectangle up to it. OOXML sheets are streamed
+//! cell by cell under the [`Limits`]; the zip's declared decompressed size is
+//! checked before anything is inflated (the zip reader refuses to inflate an
+//! entry past its declared size, so the check cannot be lied to).
 
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -9,6 +12,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use calamine::{Data, Dimensions, Range, Reader, Sheets, open_workbook_auto};
 
+use super::limits::{LimitHit, LimitKind, Limits};
 use super::workspace::InputFile;
 
 /// Why a workbook could not be opened.
@@ -19,47 +23,200 @@ pub enum OpenError {
     /// An OLE container where an OOXML zip was expected: an encrypted
     /// (password-protected) workbook.
     Encrypted,
+    /// Its parts would decompress to more than the limit (a zip bomb, or a
+    /// workbook far beyond any register).
+    TooLarge { unpacked: u64, limit: u64 },
     /// The reader failed; the text is calamine's.
     Reader(String),
 }
 
-/// One sheet's cells.
+/// One sheet's filled cells, row by row.
 pub struct Sheet {
     pub name: String,
     pub hidden: bool,
-    range: Range<Data>,
+    grid: Grid,
     merged: Vec<Dimensions>,
     /// Whether serial numbers count from 1904 (old Mac workbooks).
     pub is_1904: bool,
+    /// The limits this sheet ran into while it was read.
+    pub limits_hit: Vec<LimitHit>,
 }
 
 static EMPTY: Data = Data::Empty;
 
+/// Filled cells sorted by (row, column), with an index of where each row
+/// starts: a lookup is one index step and a binary search within the row.
+#[derive(Default)]
+struct Grid {
+    first_row: u32,
+    /// `starts[i]..starts[i + 1]` are the cells of row `first_row + i`.
+    starts: Vec<usize>,
+    cols: Vec<u32>,
+    cells: Vec<Data>,
+    col_span: Option<(u32, u32)>,
+}
+
+impl Grid {
+    /// Builds the grid from filled cells in any order; of two values at one
+    /// position the later one wins.
+    fn from_cells(mut cells: Vec<(u32, u32, Data)>) -> Grid {
+        if !cells.is_sorted_by(|a, b| (a.0, a.1) < (b.0, b.1)) {
+            cells.reverse();
+            cells.sort_by_key(|c| (c.0, c.1));
+            cells.dedup_by_key(|c| (c.0, c.1));
+        }
+        let (Some(first), Some(last)) = (cells.first(), cells.last()) else {
+            return Grid::default();
+        };
+        let (first_row, last_row) = (first.0, last.0);
+        let mut starts = Vec::with_capacity((last_row - first_row) as usize + 2);
+        let mut cols = Vec::with_capacity(cells.len());
+        let mut values = Vec::with_capacity(cells.len());
+        let (mut c0, mut c1) = (u32::MAX, 0);
+        let mut row = first_row;
+        starts.push(0);
+        for (r, c, d) in cells {
+            while row < r {
+                starts.push(cols.len());
+                row += 1;
+            }
+            c0 = c0.min(c);
+            c1 = c1.max(c);
+            cols.push(c);
+            values.push(d);
+        }
+        starts.push(cols.len());
+        Grid {
+            first_row,
+            starts,
+            cols,
+            cells: values,
+            col_span: Some((c0, c1)),
+        }
+    }
+
+    fn rows(&self) -> Option<(u32, u32)> {
+        self.col_span?;
+        Some((
+            self.first_row,
+            self.first_row + (self.starts.len() - 2) as u32,
+        ))
+    }
+
+    fn get(&self, row: u32, col: u32) -> &Data {
+        let Some(i) = row.checked_sub(self.first_row).map(|i| i as usize) else {
+            return &EMPTY;
+        };
+        let (Some(&a), Some(&b)) = (self.starts.get(i), self.starts.get(i + 1)) else {
+            return &EMPTY;
+        };
+        match self.cols[a..b].binary_search(&col) {
+            Ok(k) => &self.cells[a + k],
+            Err(_) => &EMPTY,
+        }
+    }
+}
+
+/// Gathers a sheet's filled cells under the limits.
+struct Collector {
+    limits: Limits,
+    cells: Vec<(u32, u32, Data)>,
+    hits: Vec<LimitHit>,
+    wide: bool,
+}
+
+impl Collector {
+    fn new(limits: Limits) -> Self {
+        Collector {
+            limits,
+            cells: Vec::new(),
+            hits: Vec::new(),
+            wide: false,
+        }
+    }
+
+    fn hit(&mut self, kind: LimitKind, (row, col): (u32, u32), limit: u64) {
+        self.hits.push(LimitHit {
+            kind,
+            row,
+            col,
+            limit,
+        });
+    }
+
+    /// Takes one cell; false when the sheet must not be read further.
+    fn push(&mut self, pos: (u32, u32), value: Data) -> bool {
+        if matches!(value, Data::Empty) {
+            return true;
+        }
+        let l = self.limits;
+        if pos.0 >= l.rows {
+            self.hit(LimitKind::Rows, pos, l.rows.into());
+            return false;
+        }
+        if pos.1 >= l.columns {
+            // Reported once; the columns within the limit are still read.
+            if !self.wide {
+                self.wide = true;
+                self.hit(LimitKind::Columns, pos, l.columns.into());
+            }
+            return true;
+        }
+        if self.cells.len() as u64 >= l.cells {
+            self.hit(LimitKind::Cells, pos, l.cells);
+            return false;
+        }
+        if let Data::String(s) = &value
+            && s.len() > l.cell_length
+            && s.chars().count() > l.cell_length
+        {
+            // The cell is left out (reported, never cut short silently).
+            self.hit(LimitKind::CellLength, pos, l.cell_length as u64);
+            return true;
+        }
+        self.cells.push((pos.0, pos.1, value));
+        true
+    }
+}
+
 impl Sheet {
     /// Builds a sheet from a range (used by tests and by readers).
     pub fn new(name: String, range: Range<Data>, merged: Vec<Dimensions>, is_1904: bool) -> Self {
+        let mut c = Collector::new(Limits {
+            rows: u32::MAX,
+            columns: u32::MAX,
+            cells: u64::MAX,
+            cell_length: usize::MAX,
+            unpacked_bytes: u64::MAX,
+        });
+        from_range(&mut c, &range);
+        Sheet::from_collector(name, c, merged, is_1904)
+    }
+
+    fn from_collector(name: String, c: Collector, merged: Vec<Dimensions>, is_1904: bool) -> Self {
         Sheet {
             name,
             hidden: false,
-            range,
+            grid: Grid::from_cells(c.cells),
             merged,
             is_1904,
+            limits_hit: c.hits,
         }
     }
 
     /// The first and last used rows, absolute and zero-based.
     pub fn rows(&self) -> Option<(u32, u32)> {
-        Some((self.range.start()?.0, self.range.end()?.0))
+        self.grid.rows()
     }
 
     /// The first and last used columns, absolute and zero-based.
     pub fn cols(&self) -> Option<(u32, u32)> {
-        Some((self.range.start()?.1, self.range.end()?.1))
+        self.grid.col_span
     }
 
-    /// The cell at an absolute (row, column); empty outside the used range.
+    /// The cell at an absolute (row, column); empty where nothing is filled.
     pub fn get(&self, row: u32, col: u32) -> &Data {
-        self.range.get_value((row, col)).unwrap_or(&EMPTY)
+        self.grid.get(row, col)
     }
 
     /// The cell at (row, column), or the top-left cell of the merged area that
@@ -81,16 +238,27 @@ impl Sheet {
     }
 }
 
+/// Copies a range's filled cells into a collector.
+fn from_range(c: &mut Collector, range: &Range<Data>) {
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (r, col, d) in range.used_cells() {
+        if !c.push((r0 + r as u32, c0 + col as u32), d.clone()) {
+            break;
+        }
+    }
+}
+
 /// An open workbook.
 pub struct Workbook {
     reader: Sheets<BufReader<File>>,
     is_1904: bool,
+    limits: Limits,
 }
 
 impl Workbook {
     /// Opens a workbook. Panics inside the reader on malformed files are
     /// caught and reported as [`OpenError::Reader`].
-    pub fn open(file: &InputFile) -> Result<Workbook, OpenError> {
+    pub fn open(file: &InputFile, limits: Limits) -> Result<Workbook, OpenError> {
         let mut magic = [0u8; 8];
         let n = File::open(&file.path)
             .and_then(|mut f| f.read(&mut magic))
@@ -109,6 +277,15 @@ impl Workbook {
             "xls" if !is_ole => return Err(OpenError::NotAWorkbook),
             _ => {}
         }
+        if is_zip {
+            let unpacked = unpacked_size(&file.path)?;
+            if unpacked > limits.unpacked_bytes {
+                return Err(OpenError::TooLarge {
+                    unpacked,
+                    limit: limits.unpacked_bytes,
+                });
+            }
+        }
         let opened = catch_unwind(AssertUnwindSafe(|| open_workbook_auto(&file.path)));
         let reader = match opened {
             Ok(Ok(r)) => r,
@@ -120,9 +297,12 @@ impl Workbook {
             Sheets::Xls(x) => x.has_1904_epoch(),
             _ => false,
         };
-        Ok(Workbook { reader, is_1904 })
+        Ok(Workbook {
+            reader,
+            is_1904,
+            limits,
+        })
     }
-
     /// Sheet names in workbook order, with whether each is hidden. Chart
     /// sheets and macro sheets are left out.
     pub fn sheet_names(&self) -> Vec<(String, bool)> {
@@ -134,17 +314,49 @@ impl Workbook {
             .collect()
     }
 
-    /// Reads one sheet's cells. Merged areas are not read here: finding them
-    /// costs a second pass over the sheet, so [`Workbook::merged`] is asked
-    /// only when a header needs them.
+    /// Reads one sheet's cells under the limits; the limits it ran into
+    /// are in [`Sheet::limits_hit`]. OOXML sheets are streamed, so memory
+    /// follows the filled cells, not the sheet's extent. Merged areas are not
+    /// read here: finding them costs a second pass over the sheet, so
+    /// [`Workbook::merged`] is asked only when a header needs them.
     pub fn sheet(&mut self, name: &str) -> Result<Sheet, String> {
         let is_1904 = self.is_1904;
+        let mut c = Collector::new(self.limits);
         let reader = &mut self.reader;
-        let read = catch_unwind(AssertUnwindSafe(|| {
-            reader.worksheet_range(name).map_err(|e| e.to_string())
+        let read = catch_unwind(AssertUnwindSafe(|| -> Result<Collector, String> {
+            match reader {
+                Sheets::Xlsx(x) => {
+                    let mut cells = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                    while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+                        let pos = cell.get_position();
+                        if !c.push(pos, Data::from(cell.get_value().clone())) {
+                            break;
+                        }
+                    }
+                }
+                Sheets::Xlsb(x) => {
+                    let mut cells = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                    while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+                        let pos = cell.get_position();
+                        if !c.push(pos, Data::from(cell.get_value().clone())) {
+                            break;
+                        }
+                    }
+                }
+                other => {
+                    let range = other.worksheet_range(name).map_err(|e| e.to_string())?;
+                    from_range(&mut c, &range);
+                }
+            }
+            Ok(c)
         }));
         match read {
-            Ok(Ok(range)) => Ok(Sheet::new(name.to_owned(), range, Vec::new(), is_1904)),
+            Ok(Ok(c)) => Ok(Sheet::from_collector(
+                name.to_owned(),
+                c,
+                Vec::new(),
+                is_1904,
+            )),
             Ok(Err(e)) => Err(e),
             Err(_) => Err("internal reader failure".into()),
         }
@@ -162,6 +374,22 @@ impl Workbook {
     }
 }
 
+/// What a zip's entries declare they decompress to. An unreadable central
+/// directory is a truncated or corrupt file.
+fn unpacked_size(path: &std::path::Path) -> Result<u64, OpenError> {
+    let f = File::open(path).map_err(|e| OpenError::Reader(e.to_string()))?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(f)).map_err(|_| OpenError::NotAWorkbook)?;
+    if let Some(total) = zip.decompressed_size() {
+        return Ok(u64::try_from(total).unwrap_or(u64::MAX));
+    }
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).map_err(|_| OpenError::NotAWorkbook)?;
+        total = total.saturating_add(entry.size());
+    }
+    Ok(total)
+}
+
 fn classify(message: &str) -> OpenError {
     let m = message.to_ascii_lowercase();
     if m.contains("password") || m.contains("encrypt") {
@@ -170,5 +398,81 @@ fn classify(message: &str) -> OpenError {
         OpenError::NotAWorkbook
     } else {
         OpenError::Reader(message.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(t: &str) -> Data {
+        Data::String(t.into())
+    }
+
+    #[test]
+    fn grid_finds_cells_in_any_order_and_the_last_value_wins() {
+        let g = Grid::from_cells(vec![
+            (5, 3, s("c")),
+            (2, 1, s("a")),
+            (5, 0, s("b")),
+            (2, 1, s("a2")),
+            (9, 7, Data::Float(1.0)),
+        ]);
+        assert_eq!(g.rows(), Some((2, 9)));
+        assert_eq!(g.col_span, Some((0, 7)));
+        assert_eq!(g.get(2, 1), &s("a2"));
+        assert_eq!(g.get(5, 0), &s("b"));
+        assert_eq!(g.get(5, 3), &s("c"));
+        assert_eq!(g.get(9, 7), &Data::Float(1.0));
+        for (r, c) in [
+            (0, 0),
+            (2, 0),
+            (3, 1),
+            (5, 1),
+            (9, 6),
+            (10, 7),
+            (u32::MAX, 0),
+        ] {
+            assert_eq!(g.get(r, c), &Data::Empty, "({r}, {c})");
+        }
+        let empty = Grid::from_cells(vec![]);
+        assert_eq!(empty.rows(), None);
+        assert_eq!(empty.get(0, 0), &Data::Empty);
+    }
+
+    #[test]
+    fn collector_stops_at_the_limits_and_names_the_first_cell_beyond() {
+        let limits = Limits {
+            rows: 10,
+            columns: 4,
+            cells: 6,
+            cell_length: 5,
+            unpacked_bytes: 1,
+        };
+        let mut c = Collector::new(limits);
+        assert!(c.push((0, 0), s("abcde")));
+        assert!(c.push((0, 1), s("abcdéf"))); // 6 characters: left out
+        assert!(c.push((0, 9), s("x"))); // column beyond: left out, reported once
+        assert!(c.push((1, 9), s("x")));
+        assert!(c.push((1, 0), Data::Empty)); // empty cells cost nothing
+        assert!(c.push((1, 1), Data::Float(2.0)));
+        assert!(!c.push((10, 0), s("x"))); // row beyond: stop
+        let kinds: Vec<_> = c.hits.iter().map(|h| (h.kind, h.row, h.col)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (LimitKind::CellLength, 0, 1),
+                (LimitKind::Columns, 0, 9),
+                (LimitKind::Rows, 10, 0)
+            ]
+        );
+        assert_eq!(c.cells.len(), 2);
+        let mut c = Collector::new(limits);
+        for i in 0..6 {
+            assert!(c.push((i, 0), Data::Int(1)));
+        }
+        assert!(!c.push((6, 0), Data::Int(1)));
+        assert_eq!(c.hits[0].kind, LimitKind::Cells);
+        assert_eq!(c.hits[0].limit, 6);
     }
 }

@@ -24,7 +24,7 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::input::cellref::a1;
 use crate::input::text::fold;
 use crate::input::workbook::OpenError;
-use crate::input::{InputFile, Workbook, list_workbooks};
+use crate::input::{InputFile, LimitKind, Workbook, list_workbooks};
 use detect::{Detection, detect};
 use read::{ReadContext, Row, read_rows};
 use schema::Extra;
@@ -163,16 +163,23 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
     let mut regs = Registers::default();
     let mut diags = Vec::new();
     let mut files = Vec::new();
+    let limits = opts.config.limits.limits();
     for input in &inputs {
         if let Some(p) = opts.progress {
             p(done_bytes, total_bytes);
         }
         done_bytes += input.size;
-        let mut wb = match Workbook::open(input) {
+        let mut wb = match Workbook::open(input, limits) {
             Ok(wb) => wb,
             Err(e) => {
                 let d = Diagnostic::new(Code::UnreadableFile, None, Location::file(&input.rel));
                 let d = match e {
+                    OpenError::TooLarge { unpacked, limit } => {
+                        let mb = |b: u64| b.div_ceil(1 << 20).to_string();
+                        Diagnostic::new(Code::LimitSize, None, Location::file(&input.rel))
+                            .arg("size", mb(unpacked))
+                            .arg("limit", mb(limit))
+                    }
                     OpenError::Encrypted => d.arg_tr(
                         "reason",
                         "il est chiffré (protégé par mot de passe)",
@@ -208,6 +215,18 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
             let mut sheet = match wb.sheet(&name) {
                 Ok(mut s) => {
                     s.hidden = hidden;
+                    for hit in &s.limits_hit {
+                        let code = match hit.kind {
+                            LimitKind::Rows => Code::LimitRows,
+                            LimitKind::Columns => Code::LimitColumns,
+                            LimitKind::Cells => Code::LimitCells,
+                            LimitKind::CellLength => Code::LimitCellLength,
+                        };
+                        let loc = Location::cell(&input.rel, &name, a1(hit.row, hit.col));
+                        diags.push(
+                            Diagnostic::new(code, None, loc).arg("limit", hit.limit.to_string()),
+                        );
+                    }
                     s
                 }
                 Err(reason) => {
