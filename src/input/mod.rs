@@ -4,6 +4,7 @@
 
 pub mod cellref;
 pub mod limits;
+pub mod ods;
 pub mod parse;
 pub mod text;
 pub mod workbook;

@@ -26,6 +26,9 @@ pub enum OpenError {
     /// Its parts would decompress to more than the limit (a zip bomb, or a
     /// workbook far beyond any register).
     TooLarge { unpacked: u64, limit: u64 },
+    /// Sheets of an `.ods` that would run into a limit once expanded (see
+    /// [`super::ods`]): the workbook is not read.
+    Limits(Vec<(String, LimitHit)>),
     /// The reader failed; the text is calamine's.
     Reader(String),
 }
@@ -284,6 +287,14 @@ impl Workbook {
                     unpacked,
                     limit: limits.unpacked_bytes,
                 });
+            }
+        }
+        if ext == "ods" {
+            let hits = File::open(&file.path)
+                .map(|f| super::ods::scan(BufReader::new(f), &limits))
+                .unwrap_or_default();
+            if !hits.is_empty() {
+                return Err(OpenError::Limits(hits));
             }
         }
         let opened = catch_unwind(AssertUnwindSafe(|| open_workbook_auto(&file.path)));

@@ -180,6 +180,18 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
                             .arg("size", mb(unpacked))
                             .arg("limit", mb(limit))
                     }
+                    OpenError::Limits(hits) => {
+                        diags.extend(
+                            hits.iter()
+                                .map(|(sheet, hit)| limit_diagnostic(&input.rel, sheet, hit)),
+                        );
+                        files.push(FileRead {
+                            file: input.rel.clone(),
+                            size: input.size,
+                            readable: false,
+                        });
+                        continue;
+                    }
                     OpenError::Encrypted => d.arg_tr(
                         "reason",
                         "il est chiffré (protégé par mot de passe)",
@@ -215,26 +227,26 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
             let mut sheet = match wb.sheet(&name) {
                 Ok(mut s) => {
                     s.hidden = hidden;
-                    for hit in &s.limits_hit {
-                        let code = match hit.kind {
-                            LimitKind::Rows => Code::LimitRows,
-                            LimitKind::Columns => Code::LimitColumns,
-                            LimitKind::Cells => Code::LimitCells,
-                            LimitKind::CellLength => Code::LimitCellLength,
-                        };
-                        let loc = Location::cell(&input.rel, &name, a1(hit.row, hit.col));
-                        diags.push(
-                            Diagnostic::new(code, None, loc).arg("limit", hit.limit.to_string()),
-                        );
-                    }
+                    diags.extend(
+                        s.limits_hit
+                            .iter()
+                            .map(|hit| limit_diagnostic(&input.rel, &name, hit)),
+                    );
                     s
                 }
                 Err(reason) => {
                     let mut loc = Location::file(&input.rel);
                     loc.sheet = Some(name.clone());
-                    diags.push(
-                        Diagnostic::new(Code::UnreadableSheet, None, loc).arg("reason", reason),
-                    );
+                    let d = Diagnostic::new(Code::UnreadableSheet, None, loc);
+                    diags.push(if reason.contains("declared uncompressed size") {
+                        d.arg_tr(
+                            "reason",
+                            "l'archive est corrompue ou piégée (une partie dépasse la taille qu'elle déclare)",
+                            "the archive is corrupt or booby-trapped (a part exceeds the size it declares)",
+                        )
+                    } else {
+                        d.arg("reason", reason)
+                    });
                     continue;
                 }
             };
@@ -285,6 +297,22 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
         inputs,
         diagnostics: diags,
     })
+}
+
+/// The diagnostic of a limit a sheet ran into, at the first cell beyond it.
+fn limit_diagnostic(file: &str, sheet: &str, hit: &crate::input::LimitHit) -> Diagnostic {
+    let code = match hit.kind {
+        LimitKind::Rows => Code::LimitRows,
+        LimitKind::Columns => Code::LimitColumns,
+        LimitKind::Cells => Code::LimitCells,
+        LimitKind::CellLength => Code::LimitCellLength,
+    };
+    Diagnostic::new(
+        code,
+        None,
+        Location::cell(file, sheet, a1(hit.row, hit.col)),
+    )
+    .arg("limit", hit.limit.to_string())
 }
 
 /// Reports the header problems of a detection, then reads its rows into `regs`.
