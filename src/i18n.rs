@@ -522,7 +522,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "limit-size.message",
-        "ce classeur se décompresse en {size} Mo, au-delà de la limite de {limit} Mo\u{a0}: il n'est pas lu",
+        "ce classeur se décompresse en {size}\u{a0}Mo, au-delà de la limite de {limit}\u{a0}Mo\u{a0}: il n'est pas lu",
         "this workbook decompresses to {size} MB, beyond the limit of {limit} MB: it is not read",
     ),
     (
