@@ -140,6 +140,11 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     // ---- reports: shared template labels (report.*) ------------------------
     ("report.version", "version", "version"),
+    (
+        "report.more",
+        "… et {n} autres, non reproduits ici\u{a0}: la liste complète est dans le registre source.",
+        "… and {n} more, not printed here: the full list is in the source register.",
+    ),
     ("report.page", "page", "page"),
     ("report.version-title", "Version", "Version"),
     ("report.reference", "Référence", "Reference"),

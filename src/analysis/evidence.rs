@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::actions::{Origin, is_late};
 use super::resources::{TrainingState, latest_records, past_review, training_state};
-use super::review::action_origin;
+use super::review::Origins;
 use crate::config::SuppliersConfig;
 use crate::input::parse::Month;
 use crate::registers::vocab::{
@@ -266,18 +266,22 @@ fn dates(regs: &Registers, source: Source) -> Vec<Option<NaiveDate>> {
             .filter(|a| a.kind == Some(ActionType::Corrective))
             .map(|a| a.opened)
             .collect(),
-        Source::ActionsReview => regs
-            .actions
-            .iter()
-            .filter(|a| action_origin(regs, a) == Origin::Review)
-            .map(|a| a.opened)
-            .collect(),
-        Source::ActionsRisk => regs
-            .actions
-            .iter()
-            .filter(|a| matches!(action_origin(regs, a), Origin::Risk | Origin::Opportunity))
-            .map(|a| a.opened)
-            .collect(),
+        Source::ActionsReview => {
+            let origins = Origins::new(regs);
+            regs.actions
+                .iter()
+                .filter(|a| origins.of(a) == Origin::Review)
+                .map(|a| a.opened)
+                .collect()
+        }
+        Source::ActionsRisk => {
+            let origins = Origins::new(regs);
+            regs.actions
+                .iter()
+                .filter(|a| matches!(origins.of(a), Origin::Risk | Origin::Opportunity))
+                .map(|a| a.opened)
+                .collect()
+        }
         Source::Suppliers => regs
             .supplier_evaluations
             .iter()

@@ -442,15 +442,44 @@ pub struct ObjectiveStatus {
 
 /// The series an objective names, by code or label.
 pub fn objective_series<'s, 'a>(all: &'s [Series<'a>], o: &Objective) -> Option<&'s Series<'a>> {
-    let name = o.indicator.as_deref()?;
-    let key = name.trim().to_lowercase();
-    let folded = fold(name);
-    all.iter()
-        .find(|s| s.code.trim().to_lowercase() == key)
-        .or_else(|| {
-            all.iter()
-                .find(|s| s.def.label.as_deref().map(fold).as_deref() == Some(folded.as_str()))
-        })
+    SeriesLookup::new(all).objective(o)
+}
+
+/// The series of many objectives: indexes built once (an objective names
+/// its indicator by code or, failing that, by label).
+pub struct SeriesLookup<'s, 'a> {
+    all: &'s [Series<'a>],
+    by_code: std::collections::HashMap<String, usize>,
+    by_label: std::collections::HashMap<String, usize>,
+}
+
+impl<'s, 'a> SeriesLookup<'s, 'a> {
+    pub fn new(all: &'s [Series<'a>]) -> Self {
+        let mut by_code = std::collections::HashMap::new();
+        let mut by_label = std::collections::HashMap::new();
+        for (i, s) in all.iter().enumerate() {
+            // The first series of a code or label wins, as a scan would.
+            by_code.entry(s.code.trim().to_lowercase()).or_insert(i);
+            if let Some(l) = s.def.label.as_deref() {
+                by_label.entry(fold(l)).or_insert(i);
+            }
+        }
+        SeriesLookup {
+            all,
+            by_code,
+            by_label,
+        }
+    }
+
+    /// The series an objective follows.
+    pub fn objective(&self, o: &Objective) -> Option<&'s Series<'a>> {
+        let name = o.indicator.as_deref()?;
+        let i = self
+            .by_code
+            .get(&name.trim().to_lowercase())
+            .or_else(|| self.by_label.get(&fold(name)))?;
+        self.all.get(*i)
+    }
 }
 
 /// Judges an objective of `year` at `month` (its last month of data). The

@@ -316,20 +316,35 @@ pub struct InputGap {
     pub gap: Gap,
 }
 
-/// The origin of an action, with the events and findings of `regs`.
-pub fn action_origin(regs: &Registers, a: &Action) -> Origin {
-    let Some(origin) = a.origin.as_deref() else {
-        return Origin::Other;
-    };
-    let same = |x: &Option<String>, s: &str| {
-        x.as_deref()
-            .is_some_and(|i| i.trim().eq_ignore_ascii_case(s))
-    };
-    origin_kind(
-        origin,
-        |s| regs.events.iter().any(|e| same(&e.id, s)),
-        |s| regs.findings.iter().any(|f| same(&f.id, s)),
-    )
+/// The identifiers of the events and findings of a set of registers, folded
+/// for the case-insensitive match of action origins: built once, asked for
+/// every action (a linear scan per action was quadratic: 40 s on 100,000
+/// events).
+pub struct Origins {
+    events: std::collections::HashSet<String>,
+    findings: std::collections::HashSet<String>,
+}
+
+impl Origins {
+    pub fn new(regs: &Registers) -> Origins {
+        let key = |id: &Option<String>| id.as_deref().map(|i| i.trim().to_ascii_lowercase());
+        Origins {
+            events: regs.events.iter().filter_map(|e| key(&e.id)).collect(),
+            findings: regs.findings.iter().filter_map(|f| key(&f.id)).collect(),
+        }
+    }
+
+    /// The origin of an action.
+    pub fn of(&self, a: &Action) -> Origin {
+        let Some(origin) = a.origin.as_deref() else {
+            return Origin::Other;
+        };
+        origin_kind(
+            origin,
+            |s| self.events.contains(&s.trim().to_ascii_lowercase()),
+            |s| self.findings.contains(&s.trim().to_ascii_lowercase()),
+        )
+    }
 }
 
 /// Whether the register holds a record dated within the period (or, for
@@ -369,6 +384,7 @@ fn has_records(regs: &Registers, kind: RegisterKind, p: &Period) -> bool {
 /// register missing altogether is named once per input it feeds.
 pub fn gaps(regs: &Registers, p: &Period) -> Vec<InputGap> {
     let mut out = Vec::new();
+    let mut origins: Option<Origins> = None;
     for input in Input::ALL {
         let mut any = false;
         for &kind in input.registers() {
@@ -402,8 +418,9 @@ pub fn gaps(regs: &Registers, p: &Period) -> Vec<InputGap> {
             _ => None,
         };
         if let Some((origin, gap)) = wanted {
+            let origins = origins.get_or_insert_with(|| Origins::new(regs));
             let found = regs.actions.iter().any(|a| {
-                let o = action_origin(regs, a);
+                let o = origins.of(a);
                 a.opened.is_none_or(|d| d <= p.to)
                     && (o == origin || (origin == Origin::Risk && o == Origin::Opportunity))
             });

@@ -88,6 +88,15 @@ pub fn summaries(
             by_name.entry(fold(n)).or_default().push(e);
         }
     }
+    // Events of the period by supplier, folded once (not once per supplier).
+    let mut events_of: BTreeMap<String, usize> = BTreeMap::new();
+    for ev in &regs.events {
+        if let Some(s) = ev.supplier.as_deref()
+            && ev.detected.is_some_and(|d| d >= from && d <= to)
+        {
+            *events_of.entry(fold(s)).or_default() += 1;
+        }
+    }
     let months = cfg.reevaluation_months.unwrap_or(12);
     by_name
         .into_iter()
@@ -115,12 +124,7 @@ pub fn summaries(
             let scores: Vec<f64> = scored.iter().filter_map(|s| s.1).collect();
             let declining =
                 scores.len() >= 2 && scores[scores.len() - 1] < scores[scores.len() - 2];
-            let events = regs
-                .events
-                .iter()
-                .filter(|ev| ev.supplier.as_deref().is_some_and(|s| fold(s) == key))
-                .filter(|ev| ev.detected.is_some_and(|d| d >= from && d <= to))
-                .count();
+            let events = events_of.get(&key).copied().unwrap_or(0);
             SupplierSummary {
                 name: last.supplier.clone().unwrap_or_default(),
                 category: last.category.clone(),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::i18n::{self, Lang};
 use crate::render::templates::TemplateSet;
@@ -68,7 +69,14 @@ pub fn write(
     lang: Lang,
     quiet: bool,
 ) -> anyhow::Result<i32> {
-    let data = serde_json::to_vec_pretty(model)?;
+    // Printed lists are bounded (see report::cap); figures were computed on
+    // everything before the cut.
+    let mut value = serde_json::to_value(model)?;
+    let more = crate::report::cap::cap(&mut value);
+    if let Value::Object(map) = &mut value {
+        map.insert("more".into(), serde_json::to_value(more)?);
+    }
+    let data = serde_json::to_vec_pretty(&value)?;
     if let Some(path) = &args.data_out {
         render::write_atomic(path, &data)?;
     }

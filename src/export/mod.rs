@@ -19,8 +19,8 @@ use serde_json::{Value, json};
 
 use crate::analysis::actions::{is_late, is_open};
 use crate::analysis::audits::{self, needs_action};
-use crate::analysis::indicators::{objective_series, objective_status, series_with};
-use crate::analysis::review::action_origin;
+use crate::analysis::indicators::{SeriesLookup, objective_status, series_with};
+use crate::analysis::review::Origins;
 use crate::analysis::spc::ChartKind;
 use crate::analysis::status::Standing;
 use crate::analysis::suppliers::summaries;
@@ -377,11 +377,12 @@ pub fn tables(checked: &Checked, as_of: NaiveDate, lang: Lang) -> Vec<Table> {
             }));
         }
     }
+    let lookup = SeriesLookup::new(&all);
     let objectives = regs
         .objectives
         .iter()
         .map(|o| {
-            let s = objective_series(&all, o);
+            let s = lookup.objective(o);
             let year = o.year.unwrap_or(last_full.year);
             let at = if year < last_full.year { Month::new(year, 12).expect("valid") } else { last_full };
             let st = s.map(|s| objective_status(s, o, at));
@@ -397,6 +398,7 @@ pub fn tables(checked: &Checked, as_of: NaiveDate, lang: Lang) -> Vec<Table> {
             })
         })
         .collect();
+    let origins = Origins::new(regs);
     let actions = regs
         .actions
         .iter()
@@ -406,7 +408,7 @@ pub fn tables(checked: &Checked, as_of: NaiveDate, lang: Lang) -> Vec<Table> {
             json!({
                 "id": a.id,
                 "origin": a.origin,
-                "origin_kind": serde_json::to_value(action_origin(regs, a)).unwrap_or(Value::Null),
+                "origin_kind": serde_json::to_value(origins.of(a)).unwrap_or(Value::Null),
                 "type": a.kind.map(|k| k.label(lang)),
                 "process": a.process,
                 "opened": iso(a.opened),

@@ -2,6 +2,11 @@
 //! same rules), kept in their own file for size.
 
 pub(super) const TEXTS: &[(&str, &str, &str)] = &[
+    (
+        "rev.summary-more",
+        "… et {n} autres (section {section})",
+        "… and {n} more (section {section})",
+    ),
     ("rev.file-stem", "revue-de-direction", "management-review"),
     ("rev.title", "Revue de direction", "Management review"),
     ("rev.subtitle-year", "Année {year}", "Year {year}"),

@@ -19,7 +19,7 @@ use super::pseudonym::{Pseudonymizer, names_of, pseudonymise, workspace_key};
 use crate::analysis::actions::{is_late, is_open};
 use crate::analysis::audits::{self, recurring};
 use crate::analysis::evidence::{Assessment, Standard, Status, assess, window};
-use crate::analysis::indicators::{objective_series, objective_status, series_with};
+use crate::analysis::indicators::{SeriesLookup, objective_status, series_with};
 use crate::analysis::resources::{TrainingState, latest_records, past_review, training_state};
 use crate::analysis::sample::pick;
 use crate::analysis::status::Standing;
@@ -666,7 +666,7 @@ fn findings(ctx: &Ctx, kind: AuditKind) -> Vec<FindingRow> {
                     .as_deref()
                     .map(str::to_owned)
                     .unwrap_or_default(),
-                actions: f.actions.join(", "),
+                actions: format::id_list(&f.actions),
                 status: if open {
                     ctx.t("aud.open")
                 } else {
@@ -820,6 +820,7 @@ fn performance(ctx: &Ctx) -> (Vec<IndicatorRow>, Vec<ObjectiveRow>) {
         .collect();
     indicators.sort_by(|a, b| a.process.cmp(&b.process).then_with(|| a.code.cmp(&b.code)));
     let year = chrono::Datelike::year(&ctx.date);
+    let lookup = SeriesLookup::new(&all);
     let objectives = ctx
         .regs
         .objectives
@@ -827,7 +828,7 @@ fn performance(ctx: &Ctx) -> (Vec<IndicatorRow>, Vec<ObjectiveRow>) {
         .filter(|o| o.year == Some(year))
         .map(|o| {
             let dash = || "—".to_owned();
-            match objective_series(&all, o) {
+            match lookup.objective(o) {
                 Some(s) => {
                     let st = objective_status(s, o, month);
                     ObjectiveRow {

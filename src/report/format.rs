@@ -217,3 +217,33 @@ mod tests {
         assert_eq!(num(1234.4, Lang::Fr), "1\u{202f}234");
     }
 }
+
+/// Identifiers in one cell: at most [`IDS_IN_A_CELL`], then how many more
+/// (`F-1, F-2, … +37`), so a cell never runs over pages.
+pub const IDS_IN_A_CELL: usize = 12;
+
+pub fn id_list<S: AsRef<str>>(ids: &[S]) -> String {
+    let mut out = ids
+        .iter()
+        .take(IDS_IN_A_CELL)
+        .map(|s| s.as_ref())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > IDS_IN_A_CELL {
+        out.push_str(&format!(", … +{}", ids.len() - IDS_IN_A_CELL));
+    }
+    out
+}
+
+#[cfg(test)]
+mod id_list_tests {
+    #[test]
+    fn long_lists_of_identifiers_are_cut_with_a_count() {
+        let ids: Vec<String> = (1..=15).map(|i| format!("F-{i}")).collect();
+        assert_eq!(super::id_list(&ids[..2]), "F-1, F-2");
+        assert_eq!(
+            super::id_list(&ids),
+            "F-1, F-2, F-3, F-4, F-5, F-6, F-7, F-8, F-9, F-10, F-11, F-12, … +3"
+        );
+    }
+}

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::charts::{self, LegendItem, XAxis, YAxis};
 use super::common::{Appendix, DocumentControl, labels};
 use super::format;
-use crate::analysis::indicators::{Series, objective_series, objective_status, series_with};
+use crate::analysis::indicators::{Series, SeriesLookup, objective_status, series_with};
 use crate::analysis::spc::ChartKind;
 use crate::analysis::status::Standing;
 use crate::analysis::trend::Trend;
@@ -776,6 +776,7 @@ fn objective_rows(
     month: Month,
     lang: Lang,
 ) -> Vec<ObjectiveRow> {
+    let lookup = SeriesLookup::new(all);
     checked
         .registers
         .objectives
@@ -783,7 +784,7 @@ fn objective_rows(
         .filter(|o| o.year == Some(month.year))
         .map(|o| {
             let dash = || "—".to_owned();
-            match objective_series(all, o) {
+            match lookup.objective(o) {
                 Some(s) => {
                     let st = objective_status(s, o, month);
                     ObjectiveRow {

@@ -3,6 +3,7 @@
 //! formatted for the report's language. Templates only lay it out.
 
 pub mod audit;
+pub mod cap;
 pub mod charts;
 pub mod common;
 pub mod format;

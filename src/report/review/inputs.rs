@@ -11,7 +11,7 @@ use super::{ActionRow, ActionsSection, Ctx, FigureRow, OutputRow, OutputsSection
 use crate::analysis::actions::{Origin, is_late};
 use crate::analysis::audits::{self, clause_key, cycle, recurring};
 use crate::analysis::resources::{self, by_role, documents_by_category, past_review};
-use crate::analysis::review::action_origin;
+use crate::analysis::review::Origins;
 use crate::analysis::suppliers::summaries;
 use crate::analysis::surveys::{BoxRate, campaigns_in_order, top_two_box, two_proportion_z};
 use crate::registers::vocab::{
@@ -71,10 +71,11 @@ fn action_row(ctx: &Ctx, a: &Action, at: NaiveDate) -> ActionRow {
 fn actions_section(ctx: &Ctx, number: u8, key: &'static str, wanted: &[Origin]) -> ActionsSection {
     let regs = &ctx.checked.registers;
     let at = ctx.period.to;
+    let origins = Origins::new(regs);
     let mut chosen: Vec<&Action> = regs
         .actions
         .iter()
-        .filter(|a| wanted.contains(&action_origin(regs, a)))
+        .filter(|a| wanted.contains(&origins.of(a)))
         .filter(|a| a.opened.is_none_or(|o| o <= at))
         // Still relevant in the period: not done before it started.
         .filter(|a| a.done.is_none_or(|d| d >= ctx.period.from))
@@ -259,7 +260,7 @@ pub(super) fn issues(ctx: &Ctx) -> IssuesSection {
                 .map(|a| a.label(ctx.lang).to_owned())
                 .unwrap_or_default(),
             impact: w.impact.clone().unwrap_or_default(),
-            actions: w.actions.join(", "),
+            actions: format::id_list(&w.actions),
             status: w
                 .status
                 .map(|s| s.label(ctx.lang).to_owned())
@@ -768,20 +769,22 @@ pub(super) fn audits(ctx: &Ctx) -> AuditsSection {
     };
     let now = findings_of(&ctx.period);
     let before = findings_of(&ctx.previous);
+    // Findings per audit, counted once (not once per audit).
+    let mut per_audit: BTreeMap<String, usize> = BTreeMap::new();
+    for f in &regs.findings {
+        if let Some(x) = f.audit.as_deref() {
+            *per_audit.entry(x.trim().to_ascii_lowercase()).or_default() += 1;
+        }
+    }
     let audits_rows = held
         .iter()
         .map(|a| {
             let id = a.id.clone().unwrap_or_default();
             AuditRow {
-                findings: regs
-                    .findings
-                    .iter()
-                    .filter(|f| {
-                        f.audit
-                            .as_deref()
-                            .is_some_and(|x| x.trim().eq_ignore_ascii_case(id.trim()))
-                    })
-                    .count(),
+                findings: per_audit
+                    .get(&id.trim().to_ascii_lowercase())
+                    .copied()
+                    .unwrap_or(0),
                 id,
                 kind: a.kind.map(|k| k.label(lang).to_owned()).unwrap_or_default(),
                 date: ctx.date(a.date),
@@ -840,7 +843,7 @@ pub(super) fn audits(ctx: &Ctx) -> AuditsSection {
             age: audit_date(f).map_or_else(String::new, |d| {
                 ctx.fill("rev.days", &[("n", (at - d).num_days().to_string())])
             }),
-            actions: f.actions.join(", "),
+            actions: format::id_list(&f.actions),
         })
         .collect();
     let upto: Vec<crate::registers::Finding> = regs
@@ -863,12 +866,12 @@ pub(super) fn audits(ctx: &Ctx) -> AuditsSection {
             RecurringRow {
                 clause: first.clause.clone().unwrap_or_default(),
                 process: first.process.clone().unwrap_or_default(),
-                findings: g
-                    .iter()
-                    .filter_map(|&i| upto[i].id.clone())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                audits: audits.into_iter().collect::<Vec<_>>().join(", "),
+                findings: format::id_list(
+                    &g.iter()
+                        .filter_map(|&i| upto[i].id.clone())
+                        .collect::<Vec<_>>(),
+                ),
+                audits: format::id_list(&audits.into_iter().collect::<Vec<_>>()),
             }
         })
         .collect();
@@ -1223,10 +1226,11 @@ pub(super) fn outputs(ctx: &Ctx) -> OutputsSection {
     let regs = &ctx.checked.registers;
     // This review's decisions: review actions opened after the period, up
     // to the as-of date (the review meets after the period it covers).
+    let origins = Origins::new(regs);
     let mut rows: Vec<&Action> = regs
         .actions
         .iter()
-        .filter(|a| action_origin(regs, a) == Origin::Review)
+        .filter(|a| origins.of(a) == Origin::Review)
         .filter(|a| {
             a.opened
                 .is_some_and(|o| o > ctx.period.to && o <= ctx.as_of)

@@ -182,6 +182,8 @@ pub(crate) struct Ctx<'a> {
     pub lang: Lang,
     pub gaps: Vec<InputGap>,
     pub comments: BTreeMap<u8, String>,
+    /// Every indicator's series, built once for all the sections.
+    pub series: Vec<crate::analysis::indicators::Series<'a>>,
 }
 
 impl Ctx<'_> {
@@ -408,6 +410,10 @@ pub fn build(
         lang,
         gaps: gaps(&checked.registers, &period),
         comments,
+        series: crate::analysis::indicators::series_with(
+            &checked.registers,
+            &checked.config.indicators.charts,
+        ),
     };
     let period_info = period_info(&period, &previous, lang);
     let previous_actions = inputs::previous_actions(&ctx);
@@ -502,6 +508,24 @@ pub fn build(
         asn,
         appendix: Appendix::new(checked, root, as_of, lang)?,
     })
+}
+
+/// Lines of the one-page summary: the first few, then how many more are in
+/// their section.
+const SUMMARY_LINES: usize = 8;
+
+fn summary_list(ctx: &Ctx, lines: &[String], section: u8) -> Vec<String> {
+    let mut out: Vec<String> = lines.iter().take(SUMMARY_LINES).cloned().collect();
+    if lines.len() > SUMMARY_LINES {
+        out.push(ctx.fill(
+            "rev.summary-more",
+            &[
+                ("n", (lines.len() - SUMMARY_LINES).to_string()),
+                ("section", section.to_string()),
+            ],
+        ));
+    }
+    out
 }
 
 /// A period as a column header: `2025`, or `au 30/06/2025`.
@@ -640,7 +664,7 @@ fn summary(
     figures.extend(audits.figures.iter().cloned());
     Summary {
         changes: changes.into_iter().map(|(_, s)| s).collect(),
-        objectives_missed: objectives.missed.clone(),
+        objectives_missed: summary_list(ctx, &objectives.missed, objectives.head.number),
         late_actions: ctx.fill(
             "rev.summary-late",
             &[
@@ -648,7 +672,7 @@ fn summary(
                 ("date", format::date(ctx.period.to, ctx.lang)),
             ],
         ),
-        trends: performance.trend_lines.clone(),
+        trends: summary_list(ctx, &performance.trend_lines, performance.head.number),
         findings_open: ctx.fill(
             "rev.summary-findings-open",
             &[("n", audits.open_count.to_string())],
@@ -685,12 +709,13 @@ fn asn_rows(
         sections: sections.to_owned(),
         evidence,
     };
+    let origins = crate::analysis::review::Origins::new(regs);
     let risk_actions = regs
         .actions
         .iter()
         .filter(|a| {
             matches!(
-                crate::analysis::review::action_origin(regs, a),
+                origins.of(a),
                 crate::analysis::actions::Origin::Risk
                     | crate::analysis::actions::Origin::Opportunity
             )

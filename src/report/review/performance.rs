@@ -10,9 +10,7 @@ use super::inputs::ALPHA;
 use super::{ColumnSpec, Ctx, FigureRow, ParetoSpec, SectionHead, pareto_spec};
 use crate::analysis::actions::{AGE_BUCKETS, stats};
 use crate::analysis::events::{self, change, criticity_grid, median_days_to_close};
-use crate::analysis::indicators::{
-    MonthValue, Series, objective_series, objective_status, series_with,
-};
+use crate::analysis::indicators::{MonthValue, Series, SeriesLookup, objective_status};
 use crate::analysis::review::Period;
 use crate::analysis::spc::ChartKind;
 use crate::analysis::status::Standing;
@@ -71,7 +69,7 @@ fn months_of<'s>(s: &'s Series, p: &Period) -> Vec<&'s MonthValue> {
 pub(super) fn objectives(ctx: &Ctx) -> ObjectivesSection {
     use chrono::Datelike;
     let regs = &ctx.checked.registers;
-    let all = series_with(regs, &ctx.checked.config.indicators.charts);
+    let all = &ctx.series;
     let (y0, y1) = (ctx.period.from.year(), ctx.period.to.year());
     let last = Month::of(ctx.period.to);
     let mut rows = Vec::new();
@@ -88,9 +86,10 @@ pub(super) fn objectives(ctx: &Ctx) -> ObjectivesSection {
             .cmp(&b.year)
             .then_with(|| a.objective.cmp(&b.objective))
     });
+    let lookup = SeriesLookup::new(all);
     for o in list {
         let year = o.year.expect("filtered");
-        let series = objective_series(&all, o);
+        let series = lookup.objective(o);
         let status =
             series.map(|s| objective_status(s, o, last.min(Month::new(year, 12).expect("valid"))));
         let standing = status
@@ -249,9 +248,8 @@ pub struct IndicatorChart {
 }
 
 pub(super) fn performance(ctx: &Ctx) -> PerformanceSection {
-    let regs = &ctx.checked.registers;
     let lang = ctx.lang;
-    let all = series_with(regs, &ctx.checked.config.indicators.charts);
+    let all = &ctx.series;
     let last = Month::of(ctx.period.to);
     let period_months = ctx.period.months();
     let mut groups: BTreeMap<String, Vec<IndicatorRow>> = BTreeMap::new();
@@ -260,7 +258,7 @@ pub(super) fn performance(ctx: &Ctx) -> PerformanceSection {
     let mut changes = Vec::new();
     let mut proposals = Vec::new();
     let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for s in &all {
+    for s in all {
         let now = s.level(&months_of(s, &ctx.period));
         let before = s.level(&months_of(s, &ctx.previous));
         let st = now.map_or(Standing::NotAssessed, |v| s.standing_of(v));
@@ -529,7 +527,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
     let lang = ctx.lang;
     let now = events_in(&regs.events, &ctx.period);
     let before = events_in(&regs.events, &ctx.previous);
-    let all = series_with(regs, &ctx.checked.config.indicators.charts);
+    let all = &ctx.series;
     let exams = exams_series(&all, ctx.checked.config.review.exams.as_deref());
     let (ex_now, ex_before) = match exams {
         Some(s) => (exams_in(s, &ctx.period), exams_in(s, &ctx.previous)),
