@@ -10,21 +10,29 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-/// Rows of a table, lines of a list.
+/// Rows of a table, lines of a list (review, monthly report).
 pub const ROWS: usize = 50;
 /// Charts of one section (an array of objects that each carry a `chart`).
-pub const CHARTS: usize = 12;
+pub const CHARTS: usize = 30;
+/// Rows of a table in an audit pack: an auditor reads lists whole (the
+/// documents in force, the sample), so only a runaway register is cut.
+pub const AUDIT_ROWS: usize = 500;
 
 /// Cuts the arrays of a report model in place; returns, for each array that
 /// was cut, its path (`issues.parties`, `performance.groups.2.rows`) and how
 /// many entries were left out. Arrays of numbers (chart series) are never cut.
+/// The bounds depend on the report (its model's `report` field).
 pub fn cap(model: &mut Value) -> BTreeMap<String, usize> {
+    let rows = match model.get("report").and_then(Value::as_str) {
+        Some("audit") => AUDIT_ROWS,
+        _ => ROWS,
+    };
     let mut out = BTreeMap::new();
-    walk(model, "", &mut out);
+    walk(model, "", (rows, CHARTS), &mut out);
     out
 }
 
-fn walk(v: &mut Value, path: &str, out: &mut BTreeMap<String, usize>) {
+fn walk(v: &mut Value, path: &str, bounds: (usize, usize), out: &mut BTreeMap<String, usize>) {
     let join = |k: &str| {
         if path.is_empty() {
             k.to_owned()
@@ -39,7 +47,7 @@ fn walk(v: &mut Value, path: &str, out: &mut BTreeMap<String, usize>) {
                 if path.is_empty() && k == "labels" {
                     continue;
                 }
-                walk(child, &join(k), out);
+                walk(child, &join(k), bounds, out);
             }
         }
         Value::Array(items) => {
@@ -47,13 +55,13 @@ fn walk(v: &mut Value, path: &str, out: &mut BTreeMap<String, usize>) {
                 .iter()
                 .any(|i| i.as_object().is_some_and(|o| o.contains_key("chart")));
             let numbers = items.iter().all(|i| i.is_number() || i.is_null());
-            let limit = if charts { CHARTS } else { ROWS };
+            let limit = if charts { bounds.1 } else { bounds.0 };
             if !numbers && items.len() > limit {
                 out.insert(path.to_owned(), items.len() - limit);
                 items.truncate(limit);
             }
             for (i, child) in items.iter_mut().enumerate() {
-                walk(child, &join(&i.to_string()), out);
+                walk(child, &join(&i.to_string()), bounds, out);
             }
         }
         _ => {}
@@ -97,5 +105,8 @@ mod tests {
         );
         assert_eq!(m["performance"]["alerts"].as_array().unwrap().len(), CHARTS);
         assert_eq!(m["chart"]["values"].as_array().unwrap().len(), 500);
+        let rows: Vec<Value> = (0..AUDIT_ROWS + 1).map(|i| json!({ "id": i })).collect();
+        let mut audit = json!({ "report": "audit", "documents": rows });
+        assert_eq!(cap(&mut audit).get("documents"), Some(&1));
     }
 }
