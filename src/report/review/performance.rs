@@ -528,7 +528,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
     let now = events_in(&regs.events, &ctx.period);
     let before = events_in(&regs.events, &ctx.previous);
     let all = &ctx.series;
-    let exams = exams_series(&all, ctx.checked.config.review.exams.as_deref());
+    let exams = exams_series(all, ctx.checked.config.review.exams.as_deref());
     let (ex_now, ex_before) = match exams {
         Some(s) => (exams_in(s, &ctx.period), exams_in(s, &ctx.previous)),
         None => (None, None),
