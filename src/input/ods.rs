@@ -73,20 +73,23 @@ impl Extent {
     }
 }
 
-/// The sheets of an `.ods` archive that run into a limit, with the hit.
-/// An archive without a readable `content.xml` returns nothing: calamine
-/// then reports it as it is.
-pub fn scan<R: Read + Seek>(archive: R, limits: &Limits) -> Vec<(String, LimitHit)> {
+/// The sheets of an `.ods` archive that run into a limit, with the hit; `None`
+/// when `content.xml` is not well-formed (truncated, or an element never
+/// closed): calamine 0.38 loops forever on such a file (its ODS reader
+/// ignores the end of the XML inside a table or an annotation; found by
+/// fuzzing), so it must not be handed to calamine. An archive without a
+/// readable `content.xml` returns no hit: calamine then reports it.
+pub fn scan<R: Read + Seek>(archive: R, limits: &Limits) -> Option<Vec<(String, LimitHit)>> {
     let Ok(mut zip) = zip::ZipArchive::new(archive) else {
-        return Vec::new();
+        return Some(Vec::new());
     };
     let Ok(content) = zip.by_name("content.xml") else {
-        return Vec::new();
+        return Some(Vec::new());
     };
     scan_xml(BufReader::new(content), limits)
 }
 
-fn scan_xml<R: BufRead>(xml: R, limits: &Limits) -> Vec<(String, LimitHit)> {
+fn scan_xml<R: BufRead>(xml: R, limits: &Limits) -> Option<Vec<(String, LimitHit)>> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut out = Vec::new();
@@ -95,12 +98,18 @@ fn scan_xml<R: BufRead>(xml: R, limits: &Limits) -> Vec<(String, LimitHit)> {
     let mut row: Option<(u64, Option<(u64, u64)>)> = None;
     let mut col = 0u64;
     let mut depth_in_cell = 0usize;
+    // Open elements: the document is well-formed only if it ends at zero.
+    let mut depth = 0usize;
     loop {
         buf.clear();
         let (event, empty) = match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) => (e.into_owned(), false),
+            Ok(Event::Start(e)) => {
+                depth += 1;
+                (e.into_owned(), false)
+            }
             Ok(Event::Empty(e)) => (e.into_owned(), true),
             Ok(Event::End(e)) => {
+                depth = depth.checked_sub(1)?;
                 match e.local_name().as_ref() {
                     "table-row" => end_row(&mut sheet, &mut row),
                     "table-cell" | "covered-table-cell" => depth_in_cell = 0,
@@ -115,7 +124,8 @@ fn scan_xml<R: BufRead>(xml: R, limits: &Limits) -> Vec<(String, LimitHit)> {
                 }
                 continue;
             }
-            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Eof) if depth == 0 => break,
+            Ok(Event::Eof) | Err(_) => return None,
             Ok(_) => continue,
         };
         match event.local_name().as_ref() {
@@ -159,7 +169,7 @@ fn scan_xml<R: BufRead>(xml: R, limits: &Limits) -> Vec<(String, LimitHit)> {
             _ => {}
         }
     }
-    out
+    Some(out)
 }
 
 fn end_row(sheet: &mut Option<Extent>, row: &mut Option<(u64, Option<(u64, u64)>)>) {
@@ -183,6 +193,7 @@ mod tests {
         let xml =
             format!("{HEAD}{body}</office:spreadsheet></office:body></office:document-content>");
         scan_xml(xml.as_bytes(), &limits)
+            .unwrap()
             .into_iter()
             .map(|(n, h)| (n, h.kind, h.row, h.col))
             .collect()
@@ -215,5 +226,16 @@ mod tests {
             [("C".into(), LimitKind::Cells, 5999, 399)]
         );
         assert_eq!(scan_str(cells, l), []);
+    }
+
+    #[test]
+    fn unclosed_or_truncated_content_is_malformed() {
+        let l = Limits::default();
+        let open = format!("{HEAD}<table:table table:name=\"A\"><table:table-row>");
+        assert_eq!(scan_xml(open.as_bytes(), &l), None);
+        let note = format!(
+            "{HEAD}<table:table><table:table-row><table:table-cell><office:annotation><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"
+        );
+        assert_eq!(scan_xml(note.as_bytes(), &l), None);
     }
 }

@@ -290,11 +290,11 @@ impl Workbook {
             }
         }
         if ext == "ods" {
-            let hits = File::open(&file.path)
-                .map(|f| super::ods::scan(BufReader::new(f), &limits))
-                .unwrap_or_default();
-            if !hits.is_empty() {
-                return Err(OpenError::Limits(hits));
+            let f = File::open(&file.path).map_err(|e| OpenError::Reader(e.to_string()))?;
+            match super::ods::scan(BufReader::new(f), &limits) {
+                None => return Err(OpenError::NotAWorkbook),
+                Some(hits) if !hits.is_empty() => return Err(OpenError::Limits(hits)),
+                Some(_) => {}
             }
         }
         let opened = catch_unwind(AssertUnwindSafe(|| open_workbook_auto(&file.path)));

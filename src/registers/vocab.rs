@@ -58,15 +58,23 @@ impl Vocab {
         if key.is_empty() {
             return None;
         }
+        let len = key.chars().count();
+        let limit = (len / 3).max(2);
         let mut best: Option<(usize, u8)> = None;
         for (k, &i) in self.index().entries() {
+            // The distance is at least the difference of the lengths: a
+            // spelling that much shorter or longer can never be suggested,
+            // and a long cell (fuzzing found 32,000 characters) costs no
+            // Levenshtein matrix.
+            if len.abs_diff(k.chars().count()) > limit {
+                continue;
+            }
             let d = levenshtein(&key, k);
             if best.is_none_or(|(bd, _)| d < bd) {
                 best = Some((d, i));
             }
         }
         let (d, i) = best?;
-        let limit = (key.chars().count() / 3).max(2);
         (d <= limit).then(|| self.label(i, lang))
     }
 
