@@ -65,6 +65,8 @@ codes! {
     LimitCells = "limit-cells", Error;
     /// A cell holds more characters than the limit.
     LimitCellLength = "limit-cell-length", Error;
+    /// The text of a sheet's cells exceeds the limit.
+    LimitText = "limit-text", Error;
     /// `smq.toml` is not valid.
     ConfigInvalid = "config-invalid", Error;
     /// No sheet of the workspace holds this register.

@@ -651,6 +651,31 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
         "REX.xlsx › Events › F12: this cell holds more than 32767 characters",
     ),
     (
+        "limit-text.message",
+        "le texte des cellules de cette feuille dépasse {limit}\u{a0}Mo\u{a0}: la lecture s'arrête à cette cellule",
+        "the text of this sheet's cells exceeds {limit} MB: reading stops at this cell",
+    ),
+    (
+        "limit-text.hint",
+        "un long texte est sans doute recopié dans des milliers de cellules\u{a0}: effacez-les\u{a0}; sinon relevez [limits] text_mb dans smq.toml",
+        "a long text is probably copied into thousands of cells: clear them; otherwise raise [limits] text_mb in smq.toml",
+    ),
+    (
+        "limit-text.what",
+        "Le texte gardé pour une feuille est plafonné (256\u{a0}Mo par défaut).",
+        "The text kept for one sheet is capped (256 MB by default).",
+    ),
+    (
+        "limit-text.why",
+        "Un même texte partagé peut être cité par des milliers de cellules d'un fichier de quelques kilo-octets\u{a0}; chaque cellule en garde une copie, et la mémoire du poste s'épuiserait.",
+        "One shared text can be named by thousands of cells of a file of a few kilobytes; each cell keeps a copy, and the computer's memory would run out.",
+    ),
+    (
+        "limit-text.example",
+        "REX.xlsx › Événements › H60001\u{a0}: le texte des cellules de cette feuille dépasse 256\u{a0}Mo",
+        "REX.xlsx › Events › H60001: the text of this sheet's cells exceeds 256 MB",
+    ),
+    (
         "config-invalid.message",
         "configuration invalide\u{a0}: {reason}",
         "invalid configuration: {reason}",

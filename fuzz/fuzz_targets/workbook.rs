@@ -91,7 +91,10 @@ fn unpack(body: &[u8]) -> Vec<(String, &[u8])> {
     for (k, &s) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(body.len(), |&e| e - 1);
         let block = &body[s + 3..end.max(s + 3)];
-        let nl = block.iter().position(|&b| b == b'\n').unwrap_or(block.len());
+        let nl = block
+            .iter()
+            .position(|&b| b == b'\n')
+            .unwrap_or(block.len());
         let name = String::from_utf8_lossy(&block[..nl]).trim().to_owned();
         let content = block.get(nl + 1..).unwrap_or(&[]);
         if !name.is_empty() {
@@ -111,8 +114,8 @@ fn pack(parts: &[(String, &[u8])]) -> (Vec<u8>, &'static str) {
         "xlsx"
     };
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let mut seen = HashSet::new();
     for (name, content) in parts {
         // A duplicate name is an error for the writer: keep the first.
@@ -163,7 +166,8 @@ fuzz_target!(
     |data: &[u8]| {
         let (bytes, ext): (std::borrow::Cow<[u8]>, &str) =
             if let Some(body) = data.strip_prefix(PACKED_MAGIC) {
-                let (b, e) = pack(&unpack(body));
+                let parts = unpack(body);
+                let (b, e) = pack(&parts);
                 (b.into(), e)
             } else {
                 (data.into(), raw_extension(data))

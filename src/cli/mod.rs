@@ -337,6 +337,7 @@ pub fn today() -> NaiveDate {
 
 /// Runs the command line and returns the exit status.
 pub fn main() -> i32 {
+    crate::input::workbook::quiet_reader_panics();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -9,6 +9,8 @@
 //! | `columns`     | 500         | the widest register has ~40 columns             |
 //! | `cells`       | 10,000,000  | filled cells of one sheet (~400 MB of memory)   |
 //! | `cell_length` | 32,767      | Excel's own maximum for one cell                |
+//! | `text_mb`     | 256         | text of one sheet's cells (one shared string    |
+//! |               |             | repeated in 60,000 cells took 1.9 GB; fuzzing)  |
 //! | `unpacked_mb` | 512         | a workbook's XML once decompressed (zip bombs)  |
 
 use serde::{Deserialize, Serialize};
@@ -26,6 +28,9 @@ pub struct Limits {
     pub cell_length: usize,
     /// Bytes of a workbook's parts once decompressed.
     pub unpacked_bytes: u64,
+    /// Bytes of text in one sheet's cells (a shared string is copied into
+    /// every cell that names it).
+    pub text_bytes: u64,
 }
 
 impl Default for Limits {
@@ -36,6 +41,7 @@ impl Default for Limits {
             cells: 10_000_000,
             cell_length: 32_767,
             unpacked_bytes: 512 << 20,
+            text_bytes: 256 << 20,
         }
     }
 }
@@ -54,6 +60,8 @@ pub struct LimitsConfig {
     pub cell_length: Option<usize>,
     /// Megabytes of a workbook once decompressed (default 512).
     pub unpacked_mb: Option<u64>,
+    /// Megabytes of text in one sheet's cells (default 256).
+    pub text_mb: Option<u64>,
 }
 
 impl LimitsConfig {
@@ -69,6 +77,10 @@ impl LimitsConfig {
                 .unpacked_mb
                 .map(|mb| mb.saturating_mul(1 << 20))
                 .unwrap_or(d.unpacked_bytes),
+            text_bytes: self
+                .text_mb
+                .map(|mb| mb.saturating_mul(1 << 20))
+                .unwrap_or(d.text_bytes),
         }
     }
 
@@ -90,6 +102,9 @@ impl LimitsConfig {
         if self.unpacked_mb == Some(0) {
             out.push("unpacked_mb");
         }
+        if self.text_mb == Some(0) {
+            out.push("text_mb");
+        }
         out
     }
 }
@@ -101,6 +116,8 @@ pub enum LimitKind {
     Columns,
     Cells,
     CellLength,
+    /// The text of the sheet's cells, in megabytes.
+    Text,
 }
 
 /// A limit a sheet ran into, at the first cell beyond it (absolute, zero-based).

@@ -3,6 +3,7 @@
 //! A1 position. Nothing here knows about registers.
 
 pub mod cellref;
+pub mod cfb;
 pub mod limits;
 pub mod ods;
 pub mod parse;

@@ -29,6 +29,8 @@ pub enum OpenError {
     /// Sheets of an `.ods` that would run into a limit once expanded (see
     /// [`super::ods`]): the workbook is not read.
     Limits(Vec<(String, LimitHit)>),
+    /// The reader panicked on it: a damaged file.
+    Damaged,
     /// The reader failed; the text is calamine's.
     Reader(String),
 }
@@ -46,6 +48,35 @@ pub struct Sheet {
 }
 
 static EMPTY: Data = Data::Empty;
+
+thread_local! {
+    /// Set while calamine runs: its panics are caught and reported as an
+    /// unreadable file, so the panic hook must not print them.
+    static IN_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs a reader call, catching its panics (calamine panics on some damaged
+/// files; fuzzing found four) without printing them.
+fn guarded<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    IN_READER.with(|r| r.set(true));
+    let out = catch_unwind(AssertUnwindSafe(f));
+    IN_READER.with(|r| r.set(false));
+    out
+}
+
+/// Installs a panic hook that stays silent for the reader's caught panics
+/// and behaves as before for every other panic. Called once by the CLI.
+pub fn quiet_reader_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !IN_READER.with(|r| r.get()) {
+            previous(info);
+        }
+    }));
+}
+
+/// What a caught reader panic is reported as.
+const DAMAGED: &str = "internal reader failure: the file is damaged (truncated or corrupt)";
 
 /// Filled cells sorted by (row, column), with an index of where each row
 /// starts: a lookup is one index step and a binary search within the row.
@@ -126,6 +157,7 @@ struct Collector {
     cells: Vec<(u32, u32, Data)>,
     hits: Vec<LimitHit>,
     wide: bool,
+    text: u64,
 }
 
 impl Collector {
@@ -135,6 +167,7 @@ impl Collector {
             cells: Vec::new(),
             hits: Vec::new(),
             wide: false,
+            text: 0,
         }
     }
 
@@ -177,6 +210,13 @@ impl Collector {
             self.hit(LimitKind::CellLength, pos, l.cell_length as u64);
             return true;
         }
+        if let Data::String(s) = &value {
+            self.text += s.len() as u64;
+            if self.text > l.text_bytes {
+                self.hit(LimitKind::Text, pos, l.text_bytes >> 20);
+                return false;
+            }
+        }
         self.cells.push((pos.0, pos.1, value));
         true
     }
@@ -191,6 +231,7 @@ impl Sheet {
             cells: u64::MAX,
             cell_length: usize::MAX,
             unpacked_bytes: u64::MAX,
+            text_bytes: u64::MAX,
         });
         from_range(&mut c, &range);
         Sheet::from_collector(name, c, merged, is_1904)
@@ -289,6 +330,12 @@ impl Workbook {
                 });
             }
         }
+        if is_ole && ext == "xls" {
+            let bytes = std::fs::read(&file.path).map_err(|e| OpenError::Reader(e.to_string()))?;
+            if super::cfb::has_cycle(&bytes) {
+                return Err(OpenError::Damaged);
+            }
+        }
         if ext == "ods" {
             let f = File::open(&file.path).map_err(|e| OpenError::Reader(e.to_string()))?;
             match super::ods::scan(BufReader::new(f), &limits) {
@@ -297,11 +344,11 @@ impl Workbook {
                 Some(_) => {}
             }
         }
-        let opened = catch_unwind(AssertUnwindSafe(|| open_workbook_auto(&file.path)));
+        let opened = guarded(|| open_workbook_auto(&file.path));
         let reader = match opened {
             Ok(Ok(r)) => r,
             Ok(Err(e)) => return Err(classify(&e.to_string())),
-            Err(_) => return Err(OpenError::Reader("internal reader failure".into())),
+            Err(_) => return Err(OpenError::Damaged),
         };
         let is_1904 = match &reader {
             Sheets::Xlsx(x) => x.has_1904_epoch(),
@@ -334,7 +381,7 @@ impl Workbook {
         let is_1904 = self.is_1904;
         let mut c = Collector::new(self.limits);
         let reader = &mut self.reader;
-        let read = catch_unwind(AssertUnwindSafe(|| -> Result<Collector, String> {
+        let read = guarded(|| -> Result<Collector, String> {
             match reader {
                 Sheets::Xlsx(x) => {
                     let mut cells = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
@@ -360,7 +407,7 @@ impl Workbook {
                 }
             }
             Ok(c)
-        }));
+        });
         match read {
             Ok(Ok(c)) => Ok(Sheet::from_collector(
                 name.to_owned(),
@@ -369,18 +416,18 @@ impl Workbook {
                 is_1904,
             )),
             Ok(Err(e)) => Err(e),
-            Err(_) => Err("internal reader failure".into()),
+            Err(_) => Err(DAMAGED.into()),
         }
     }
 
     /// The merged areas of a sheet (empty when the format does not record them).
     pub fn merged(&mut self, name: &str) -> Vec<Dimensions> {
         let reader = &mut self.reader;
-        catch_unwind(AssertUnwindSafe(|| match reader {
+        guarded(|| match reader {
             Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
             Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
             _ => Vec::new(),
-        }))
+        })
         .unwrap_or_default()
     }
 }
@@ -459,6 +506,7 @@ mod tests {
             cells: 6,
             cell_length: 5,
             unpacked_bytes: 1,
+            text_bytes: 12,
         };
         let mut c = Collector::new(limits);
         assert!(c.push((0, 0), s("abcde")));
@@ -485,5 +533,10 @@ mod tests {
         assert!(!c.push((6, 0), Data::Int(1)));
         assert_eq!(c.hits[0].kind, LimitKind::Cells);
         assert_eq!(c.hits[0].limit, 6);
+        // 12 bytes of text: the third 5-byte string goes over.
+        let mut c = Collector::new(limits);
+        assert!(c.push((0, 0), s("abcde")) && c.push((1, 0), s("abcde")));
+        assert!(!c.push((2, 0), s("abcde")));
+        assert_eq!((c.hits[0].kind, c.hits[0].row), (LimitKind::Text, 2));
     }
 }

@@ -202,6 +202,11 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
                         "ce n'est pas un classeur, ou il est tronqué",
                         "it is not a workbook, or it is truncated",
                     ),
+                    OpenError::Damaged => d.arg_tr(
+                        "reason",
+                        "il est endommagé (tronqué ou corrompu)",
+                        "it is damaged (truncated or corrupt)",
+                    ),
                     OpenError::Reader(m) => d.arg("reason", m),
                 };
                 diags.push(d);
@@ -238,7 +243,13 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
                     let mut loc = Location::file(&input.rel);
                     loc.sheet = Some(name.clone());
                     let d = Diagnostic::new(Code::UnreadableSheet, None, loc);
-                    diags.push(if reason.contains("declared uncompressed size") {
+                    diags.push(if reason.starts_with("internal reader failure") {
+                        d.arg_tr(
+                            "reason",
+                            "elle est endommagée (tronquée ou corrompue)",
+                            "it is damaged (truncated or corrupt)",
+                        )
+                    } else if reason.contains("declared uncompressed size") {
                         d.arg_tr(
                             "reason",
                             "l'archive est corrompue ou piégée (une partie dépasse la taille qu'elle déclare)",
@@ -306,6 +317,7 @@ fn limit_diagnostic(file: &str, sheet: &str, hit: &crate::input::LimitHit) -> Di
         LimitKind::Columns => Code::LimitColumns,
         LimitKind::Cells => Code::LimitCells,
         LimitKind::CellLength => Code::LimitCellLength,
+        LimitKind::Text => Code::LimitText,
     };
     Diagnostic::new(
         code,
