@@ -7,11 +7,10 @@
 //! The ODS hangs are fixed by the pre-scan of `content.xml`
 //! (src/input/ods.rs), the slow suggestions by a length bound
 //! (src/registers/vocab.rs), the copies of a shared string by the `text_mb`
-//! limit (src/input/limits.rs); calamine's panics stay caught. The `.xls`
-//! whose FAT loops (unbounded memory in calamine) is not fixed yet: its test is
-//! `#[ignore]`d; run it with `cargo test --test fuzz_regressions --
-//! --include-ignored`. A memory guard aborts the test binary when its
-//! resident memory passes 1 GiB, so that test fails instead of taking the
+//! limit (src/input/limits.rs), the `.xls` whose FAT loops by a cycle check
+//! before calamine opens it (src/input/cfb.rs); calamine's panics stay
+//! caught. A memory guard aborts the test binary when its resident memory
+//! passes 1 GiB, so a memory regression fails instead of taking the
 //! machine's memory.
 
 use std::io::Write;

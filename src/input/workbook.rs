@@ -129,6 +129,48 @@ impl Grid {
         }
     }
 
+    /// Builds the grid from parallel columns of positions and values, as the
+    /// collector gathered them: in stream order, which is (row, column)
+    /// order in every file seen, so the values are moved, not copied; any
+    /// other order goes through [`Grid::from_cells`].
+    fn from_parts(rows: Vec<u32>, cols: Vec<u32>, values: Vec<Data>) -> Grid {
+        let ordered = rows
+            .windows(2)
+            .zip(cols.windows(2))
+            .all(|(r, c)| (r[0], c[0]) < (r[1], c[1]));
+        if !ordered {
+            let cells = rows
+                .into_iter()
+                .zip(cols)
+                .zip(values)
+                .map(|((r, c), d)| (r, c, d))
+                .collect();
+            return Grid::from_cells(cells);
+        }
+        let (Some(&first_row), Some(&last_row)) = (rows.first(), rows.last()) else {
+            return Grid::default();
+        };
+        let mut starts = Vec::with_capacity((last_row - first_row) as usize + 2);
+        starts.push(0);
+        let mut row = first_row;
+        for (i, &r) in rows.iter().enumerate() {
+            while row < r {
+                starts.push(i);
+                row += 1;
+            }
+        }
+        starts.push(rows.len());
+        let c0 = cols.iter().copied().min().unwrap_or(0);
+        let c1 = cols.iter().copied().max().unwrap_or(0);
+        Grid {
+            first_row,
+            starts,
+            cols,
+            cells: values,
+            col_span: Some((c0, c1)),
+        }
+    }
+
     fn rows(&self) -> Option<(u32, u32)> {
         self.col_span?;
         Some((
@@ -154,7 +196,9 @@ impl Grid {
 /// Gathers a sheet's filled cells under the limits.
 struct Collector {
     limits: Limits,
-    cells: Vec<(u32, u32, Data)>,
+    rows: Vec<u32>,
+    cols: Vec<u32>,
+    values: Vec<Data>,
     hits: Vec<LimitHit>,
     wide: bool,
     text: u64,
@@ -164,7 +208,9 @@ impl Collector {
     fn new(limits: Limits) -> Self {
         Collector {
             limits,
-            cells: Vec::new(),
+            rows: Vec::new(),
+            cols: Vec::new(),
+            values: Vec::new(),
             hits: Vec::new(),
             wide: false,
             text: 0,
@@ -198,7 +244,7 @@ impl Collector {
             }
             return true;
         }
-        if self.cells.len() as u64 >= l.cells {
+        if self.values.len() as u64 >= l.cells {
             self.hit(LimitKind::Cells, pos, l.cells);
             return false;
         }
@@ -217,7 +263,9 @@ impl Collector {
                 return false;
             }
         }
-        self.cells.push((pos.0, pos.1, value));
+        self.rows.push(pos.0);
+        self.cols.push(pos.1);
+        self.values.push(value);
         true
     }
 }
@@ -241,7 +289,7 @@ impl Sheet {
         Sheet {
             name,
             hidden: false,
-            grid: Grid::from_cells(c.cells),
+            grid: Grid::from_parts(c.rows, c.cols, c.values),
             merged,
             is_1904,
             limits_hit: c.hits,
@@ -493,6 +541,16 @@ mod tests {
         ] {
             assert_eq!(g.get(r, c), &Data::Empty, "({r}, {c})");
         }
+        // The same cells gathered in stream order, and out of order.
+        let ordered = Grid::from_parts(vec![2, 2, 5], vec![1, 4, 0], vec![s("a"), s("b"), s("c")]);
+        assert_eq!(ordered.rows(), Some((2, 5)));
+        assert_eq!(ordered.col_span, Some((0, 4)));
+        assert_eq!(ordered.get(2, 4), &s("b"));
+        assert_eq!(ordered.get(5, 0), &s("c"));
+        assert_eq!(ordered.get(3, 0), &Data::Empty);
+        let shuffled = Grid::from_parts(vec![5, 2, 2], vec![0, 4, 1], vec![s("c"), s("b"), s("a")]);
+        assert_eq!(shuffled.get(2, 1), &s("a"));
+        assert_eq!(shuffled.get(5, 0), &s("c"));
         let empty = Grid::from_cells(vec![]);
         assert_eq!(empty.rows(), None);
         assert_eq!(empty.get(0, 0), &Data::Empty);
@@ -525,7 +583,7 @@ mod tests {
                 (LimitKind::Rows, 10, 0)
             ]
         );
-        assert_eq!(c.cells.len(), 2);
+        assert_eq!(c.values.len(), 2);
         let mut c = Collector::new(limits);
         for i in 0..6 {
             assert!(c.push((i, 0), Data::Int(1)));
