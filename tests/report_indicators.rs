@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command as Process;
 
 use assert_cmd::Command;
 use common::*;
@@ -17,22 +16,6 @@ fn smq() -> Command {
 
 fn samples() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
-}
-
-/// The text of a PDF, with runs of whitespace folded to one space.
-fn pdf_text(pdf: &Path) -> String {
-    let out = Process::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed by this test");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn render(dir: &Path, out: &Path, extra: &[&str]) -> std::process::Output {

@@ -351,17 +351,6 @@ fn inject(ws: &Path) -> usize {
     k
 }
 
-fn pdf_text(pdf: &Path) -> String {
-    let out = Process::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed by this test");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// Without whitespace, and without the zero-width space pdftotext may drop.
 fn squash(s: &str) -> String {
     s.chars()
@@ -400,7 +389,7 @@ fn the_injection_corpus_prints_verbatim_in_every_report() {
         if std::env::var("SMQ_KEEP_PDF").is_ok() {
             std::fs::copy(pdf, format!("/tmp/inj-{name}.pdf")).unwrap();
         }
-        let text = squash(&pdf_text(Path::new(pdf)));
+        let text = squash(&common::pdf_text(Path::new(pdf)));
         for s in CORPUS {
             assert!(
                 text.contains(&squash(s)),

@@ -440,11 +440,6 @@ pub struct ObjectiveStatus {
     pub projected_standing: Option<Standing>,
 }
 
-/// The series an objective names, by code or label.
-pub fn objective_series<'s, 'a>(all: &'s [Series<'a>], o: &Objective) -> Option<&'s Series<'a>> {
-    SeriesLookup::new(all).objective(o)
-}
-
 /// The series of many objectives: indexes built once (an objective names
 /// its indicator by code or, failing that, by label).
 pub struct SeriesLookup<'s, 'a> {

@@ -94,39 +94,18 @@ impl Grid {
     /// Builds the grid from filled cells in any order; of two values at one
     /// position the later one wins.
     fn from_cells(mut cells: Vec<(u32, u32, Data)>) -> Grid {
-        if !cells.is_sorted_by(|a, b| (a.0, a.1) < (b.0, b.1)) {
-            cells.reverse();
-            cells.sort_by_key(|c| (c.0, c.1));
-            cells.dedup_by_key(|c| (c.0, c.1));
-        }
-        let (Some(first), Some(last)) = (cells.first(), cells.last()) else {
-            return Grid::default();
-        };
-        let (first_row, last_row) = (first.0, last.0);
-        let mut starts = Vec::with_capacity((last_row - first_row) as usize + 2);
+        cells.reverse();
+        cells.sort_by_key(|c| (c.0, c.1));
+        cells.dedup_by_key(|c| (c.0, c.1));
+        let mut rows = Vec::with_capacity(cells.len());
         let mut cols = Vec::with_capacity(cells.len());
         let mut values = Vec::with_capacity(cells.len());
-        let (mut c0, mut c1) = (u32::MAX, 0);
-        let mut row = first_row;
-        starts.push(0);
         for (r, c, d) in cells {
-            while row < r {
-                starts.push(cols.len());
-                row += 1;
-            }
-            c0 = c0.min(c);
-            c1 = c1.max(c);
+            rows.push(r);
             cols.push(c);
             values.push(d);
         }
-        starts.push(cols.len());
-        Grid {
-            first_row,
-            starts,
-            cols,
-            cells: values,
-            col_span: Some((c0, c1)),
-        }
+        Grid::from_parts(rows, cols, values)
     }
 
     /// Builds the grid from parallel columns of positions and values, as the
@@ -271,20 +250,6 @@ impl Collector {
 }
 
 impl Sheet {
-    /// Builds a sheet from a range (used by tests and by readers).
-    pub fn new(name: String, range: Range<Data>, merged: Vec<Dimensions>, is_1904: bool) -> Self {
-        let mut c = Collector::new(Limits {
-            rows: u32::MAX,
-            columns: u32::MAX,
-            cells: u64::MAX,
-            cell_length: usize::MAX,
-            unpacked_bytes: u64::MAX,
-            text_bytes: u64::MAX,
-        });
-        from_range(&mut c, &range);
-        Sheet::from_collector(name, c, merged, is_1904)
-    }
-
     fn from_collector(name: String, c: Collector, merged: Vec<Dimensions>, is_1904: bool) -> Self {
         Sheet {
             name,
