@@ -34,8 +34,7 @@ fn main() {
         let checked = smq::pipeline::read_and_check(&root, as_of).unwrap();
         read.push(t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let model =
-            smq::report::indicators::build(&checked, &root, month, as_of, Lang::Fr).unwrap();
+        let model = smq::report::indicators::build(&checked, month, as_of, Lang::Fr).unwrap();
         let data = serde_json::to_vec(&model).unwrap();
         model_t.push(t.elapsed().as_secs_f64());
         for (tag, times) in [(true, &mut tagged), (false, &mut untagged)] {
@@ -94,7 +93,7 @@ fn main() {
         let t = Instant::now();
         let comments = smq::report::review::comments(&checked, &period);
         let model =
-            smq::report::review::build(&checked, &root, period, as_of, Lang::Fr, comments).unwrap();
+            smq::report::review::build(&checked, period, as_of, Lang::Fr, comments).unwrap();
         let data = serde_json::to_vec(&model).unwrap();
         model_t.push(t.elapsed().as_secs_f64());
         typst::comemo::evict(0);

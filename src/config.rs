@@ -8,10 +8,12 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::analysis::suppliers::SuppliersConfig;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::i18n::Lang;
 use crate::input::text::fold;
 use crate::registers::RegisterKind;
+pub use crate::registers::settings::{ReadSettings, RegisterConfig};
 
 /// The name of the configuration file in a workspace.
 pub const FILE_NAME: &str = "smq.toml";
@@ -126,39 +128,6 @@ pub struct DocumentConfig {
     pub written_by: Option<String>,
     pub checked_by: Option<String>,
     pub approved_by: Option<String>,
-}
-
-/// Overrides for one register.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct RegisterConfig {
-    /// Workbook(s) holding the register, relative to the workspace; when set,
-    /// the register is looked for only there.
-    pub files: Vec<String>,
-    /// Sheet(s) holding the register; when set, these sheets are read as this
-    /// register whatever their headers.
-    pub sheets: Vec<String>,
-    /// Header text → field key, for headers smq does not know.
-    pub headers: BTreeMap<String, String>,
-    /// Fields holding personal data beyond those smq marks (field keys, as
-    /// `smq registers` lists them): pseudonymised in audit packs.
-    pub personal: Vec<String>,
-}
-
-/// Supplier evaluation settings.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct SuppliersConfig {
-    /// Criteria column headers; when empty, every other numeric column is a criterion.
-    pub criteria: Vec<String>,
-    /// Weight of each criterion, by header (relative; default 1 each).
-    pub weights: BTreeMap<String, f64>,
-    /// Weighted score from which a supplier is approved (on the criteria's scale).
-    pub approve_at: Option<f64>,
-    /// Weighted score from which a supplier is approved with reservations.
-    pub conditional_at: Option<f64>,
-    /// Months after which a critical supplier must be re-evaluated (default 12).
-    pub reevaluation_months: Option<u32>,
 }
 
 /// Satisfaction survey settings.
@@ -397,17 +366,15 @@ impl Config {
         self.registers.get(kind.key())
     }
 
-    /// The field a header maps to by configuration, for `kind`.
-    pub fn mapped_field(&self, kind: RegisterKind, header: &str) -> Option<&str> {
-        let headers = &self.register(kind)?.headers;
-        if headers.is_empty() {
-            return None;
+    /// What the registers layer reads with.
+    pub fn read_settings(&self) -> ReadSettings<'_> {
+        ReadSettings {
+            registers: &self.registers,
+            criteria: &self.suppliers.criteria,
+            questions: &self.surveys.questions,
+            likert_scale: self.surveys.scale,
+            limits: self.limits.limits(),
         }
-        let folded = fold(header);
-        headers
-            .iter()
-            .find(|(h, _)| fold(h) == folded)
-            .map(|(_, f)| f.as_str())
     }
 }
 
@@ -439,7 +406,8 @@ mod tests {
         let (cfg, diags) = Config::parse("[registers.rex.headers]\n\"Date évt\" = \"detected\"\n");
         assert!(diags.is_empty());
         assert_eq!(
-            cfg.mapped_field(RegisterKind::Rex, "DATE EVT"),
+            cfg.read_settings()
+                .mapped_field(RegisterKind::Rex, "DATE EVT"),
             Some("detected")
         );
     }

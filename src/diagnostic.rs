@@ -3,12 +3,15 @@
 //! list by every layer, never printed where they are found, and rendered at the
 //! end in the user's language (see [`crate::i18n`]) as text or JSON.
 
+use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::fmt;
 
 use serde::Serialize;
 
 use crate::i18n::{self, Lang};
-use crate::registers::RegisterKind;
+use crate::registers::vocab::Vocab;
+use crate::registers::{FieldRef, RegisterKind};
 
 /// How bad a finding is. The exit status of `smq check` follows the worst one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -136,6 +139,12 @@ impl Code {
     pub fn from_id(id: &str) -> Option<Code> {
         Code::ALL.iter().copied().find(|c| c.id() == id)
     }
+
+    /// The `part` (`message`, `hint`, `what`, `why`, `example`) of the code's
+    /// catalogue entry, in `lang`.
+    pub fn text(self, part: &str, lang: Lang) -> &'static str {
+        i18n::text(&format!("{}.{part}", self.id()), lang)
+    }
 }
 
 impl fmt::Display for Code {
@@ -211,30 +220,67 @@ impl Diagnostic {
     }
 
     /// Adds a message argument that reads the same in every language (a cell
-    /// value, an identifier, a date).
+    /// value, an identifier, a date, a number).
     pub fn arg(mut self, name: &'static str, value: impl Into<String>) -> Self {
         self.args.push((name, Arg::Text(value.into())));
         self
     }
 
-    /// Adds a message argument that has a French and an English form (a field
-    /// label, an allowed value).
-    pub fn arg_tr(mut self, name: &'static str, fr: &'static str, en: &'static str) -> Self {
-        self.args.push((name, Arg::Tr(fr, en)));
+    /// Adds a field of a register, printed as its header label.
+    pub fn field(mut self, name: &'static str, field: impl Into<FieldRef>) -> Self {
+        self.args.push((name, Arg::Field(field.into())));
         self
     }
 
-    /// Adds a message argument computed in both languages.
-    pub fn arg_both(mut self, name: &'static str, fr: String, en: String) -> Self {
-        self.args.push((name, Arg::Both(fr, en)));
+    /// Adds a register, printed as its name.
+    pub fn register(mut self, name: &'static str, kind: RegisterKind) -> Self {
+        self.args.push((name, Arg::Register(kind)));
         self
     }
 
+    /// Adds a catalogue sentence (`reason.encrypted`), filled with the
+    /// diagnostic's other arguments when printed.
+    pub fn msg(mut self, name: &'static str, key: impl Into<Cow<'static, str>>) -> Self {
+        self.args.push((name, Arg::Msg(key.into())));
+        self
+    }
+
+    /// Adds a value of a closed list, printed as its label.
+    pub fn choice(mut self, name: &'static str, vocab: &'static Vocab, index: u8) -> Self {
+        self.args.push((name, Arg::Choice(vocab, index)));
+        self
+    }
+
+    /// Adds the values a closed list allows, printed as "a, b, c".
+    pub fn allowed(mut self, name: &'static str, vocab: &'static Vocab) -> Self {
+        self.args.push((name, Arg::Allowed(vocab)));
+        self
+    }
+
+    /// Adds several catalogue sentences, printed joined with ", ".
+    pub fn msgs(mut self, name: &'static str, keys: &[&'static str]) -> Self {
+        let list = keys.iter().map(|k| Arg::Msg(Cow::Borrowed(*k))).collect();
+        self.args.push((name, Arg::List(list)));
+        self
+    }
+
+    /// The arguments printed in `lang`: plain ones first, then the catalogue
+    /// sentences, which may refer to them.
     fn args_in(&self, lang: Lang) -> Vec<(&'static str, String)> {
-        self.args
+        let mut out: Vec<(&'static str, String)> = self
+            .args
             .iter()
-            .map(|(k, v)| (*k, v.in_lang(lang).to_owned()))
-            .collect()
+            .filter(|(_, a)| !a.is_msg())
+            .map(|(k, a)| (*k, a.render(lang, &[])))
+            .collect();
+        let msgs: Vec<(&'static str, String)> = self
+            .args
+            .iter()
+            .filter(|(_, a)| a.is_msg())
+            .map(|(k, a)| (*k, a.render(lang, &out)))
+            .collect();
+        out.extend(msgs);
+        out
     }
 
     pub fn severity(&self) -> Severity {
@@ -244,7 +290,7 @@ impl Diagnostic {
     /// The message in `lang`, with its arguments filled in.
     pub fn message(&self, lang: Lang) -> String {
         let args = self.args_in(lang);
-        let mut text = i18n::fill(i18n::code_text(self.code, "message", lang), &args);
+        let mut text = i18n::fill(self.code.text("message", lang), &args);
         if let Some((_, s)) = args.iter().find(|(k, _)| *k == "suggestion") {
             text.push_str(&i18n::fill(
                 i18n::text("did-you-mean", lang),
@@ -256,32 +302,93 @@ impl Diagnostic {
 
     /// The hint in `lang`: what to do about it.
     pub fn hint(&self, lang: Lang) -> String {
-        i18n::fill(
-            i18n::code_text(self.code, "hint", lang),
-            &self.args_in(lang),
-        )
+        i18n::fill(self.code.text("hint", lang), &self.args_in(lang))
     }
 }
 
-/// A message argument.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// A message argument, kept typed until the message is printed in the
+/// user's language.
+#[derive(Debug, Clone)]
 pub enum Arg {
+    /// Reads the same in every language.
     Text(String),
-    /// French and English forms.
-    Tr(&'static str, &'static str),
-    /// French and English forms, computed.
-    Both(String, String),
+    /// A catalogue sentence, by key.
+    Msg(Cow<'static, str>),
+    /// A field's header label.
+    Field(FieldRef),
+    /// A register's name.
+    Register(RegisterKind),
+    /// A value of a closed list.
+    Choice(&'static Vocab, u8),
+    /// Every value a closed list allows.
+    Allowed(&'static Vocab),
+    /// Several arguments, joined with ", ".
+    List(Vec<Arg>),
 }
 
 impl Arg {
-    pub fn in_lang(&self, lang: Lang) -> &str {
-        match (self, lang) {
-            (Arg::Text(s), _) => s,
-            (Arg::Tr(fr, _), Lang::Fr) => fr,
-            (Arg::Tr(_, en), Lang::En) => en,
-            (Arg::Both(fr, _), Lang::Fr) => fr,
-            (Arg::Both(_, en), Lang::En) => en,
+    fn is_msg(&self) -> bool {
+        match self {
+            Arg::Msg(_) => true,
+            Arg::List(l) => l.iter().any(Arg::is_msg),
+            _ => false,
         }
+    }
+
+    /// The argument in `lang`; catalogue sentences are filled with `args`.
+    pub fn render(&self, lang: Lang, args: &[(&str, String)]) -> String {
+        match self {
+            Arg::Text(s) => s.clone(),
+            Arg::Msg(key) => i18n::fill(i18n::text(key, lang), args),
+            Arg::Field(f) => f.field().label(lang).to_owned(),
+            Arg::Register(k) => k.label(lang).to_owned(),
+            Arg::Choice(v, i) => v.label(*i, lang).to_owned(),
+            Arg::Allowed(v) => v.allowed(lang),
+            Arg::List(l) => l
+                .iter()
+                .map(|a| a.render(lang, args))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// What orders and identifies an argument: its kind and a stable text.
+    fn identity(&self) -> (u8, String) {
+        match self {
+            Arg::Text(s) => (0, s.clone()),
+            Arg::Msg(k) => (1, k.to_string()),
+            Arg::Field(f) => (2, format!("{}.{}", f.kind.key(), f.key())),
+            Arg::Register(k) => (3, k.key().to_owned()),
+            Arg::Choice(v, i) => (4, format!("{}.{i}", v.name)),
+            Arg::Allowed(v) => (5, v.name.to_owned()),
+            Arg::List(l) => (
+                6,
+                l.iter()
+                    .map(|a| a.identity().1)
+                    .collect::<Vec<_>>()
+                    .join("\u{1f}"),
+            ),
+        }
+    }
+}
+
+impl PartialEq for Arg {
+    fn eq(&self, other: &Self) -> bool {
+        self.identity() == other.identity()
+    }
+}
+
+impl Eq for Arg {}
+
+impl PartialOrd for Arg {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Arg {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.identity().cmp(&other.identity())
     }
 }
 
@@ -304,4 +411,85 @@ pub fn sort(diags: &mut Vec<Diagnostic>) {
         )
     });
     diags.dedup();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registers::vocab::STATUS;
+    use crate::registers::{EventField, FindingField};
+
+    #[test]
+    fn every_code_has_every_part_in_both_languages() {
+        let keys: std::collections::HashSet<&str> = i18n::keys().collect();
+        for code in Code::ALL {
+            for part in ["message", "hint", "what", "why", "example"] {
+                let key = format!("{}.{part}", code.id());
+                assert!(keys.contains(key.as_str()), "missing catalogue entry {key}");
+                for lang in [Lang::Fr, Lang::En] {
+                    assert!(!code.text(part, lang).is_empty(), "{key}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arguments_are_printed_in_the_language_of_the_run() {
+        let d = Diagnostic::new(
+            Code::DateBeforeOpen,
+            Some(RegisterKind::Findings),
+            Location::default(),
+        )
+        .field("field", FindingField::Closed)
+        .arg("value", "01/02/2025")
+        .msg("other", "validate.audit-date")
+        .arg("other_value", "03/02/2025");
+        let fr = d.message(Lang::Fr);
+        let en = d.message(Lang::En);
+        assert!(
+            fr.contains("Date de clôture") && fr.contains("date de l'audit"),
+            "{fr}"
+        );
+        assert!(
+            en.contains("Closing date") && en.contains("audit date"),
+            "{en}"
+        );
+        let s = Diagnostic::new(
+            Code::UnknownValue,
+            Some(RegisterKind::Rex),
+            Location::default(),
+        )
+        .field("field", EventField::Status)
+        .arg("value", "fini")
+        .allowed("allowed", &STATUS)
+        .choice("suggestion", &STATUS, 3);
+        assert!(
+            s.message(Lang::Fr).contains("réalisé"),
+            "{}",
+            s.message(Lang::Fr)
+        );
+        assert!(
+            s.message(Lang::En).contains("done"),
+            "{}",
+            s.message(Lang::En)
+        );
+        assert!(
+            s.hint(Lang::En).contains("open, waiting"),
+            "{}",
+            s.hint(Lang::En)
+        );
+    }
+
+    #[test]
+    fn a_sentence_argument_is_filled_with_the_others() {
+        let d = Diagnostic::new(Code::ReviewInputMissing, None, Location::default())
+            .arg("section", "4")
+            .msg("input", "rev.s-c1")
+            .register("register", RegisterKind::Surveys)
+            .msg("gap", "rev.gap-empty")
+            .arg("period", "2025");
+        let en = d.message(Lang::En);
+        assert!(en.contains("satisfaction surveys"), "{en}");
+        assert!(!en.contains('{'), "{en}");
+    }
 }

@@ -44,7 +44,7 @@ pub fn read_and_check_with(
     let loaded = registers::load(
         root,
         &LoadOptions {
-            config: &config,
+            settings: config.read_settings(),
             as_of,
             progress,
         },

@@ -19,7 +19,7 @@ fn load_dir(dir: &Path) -> (Loaded, Vec<smq::diagnostic::Diagnostic>) {
     let loaded = load(
         dir,
         &LoadOptions {
-            config: &config,
+            settings: config.read_settings(),
             as_of: as_of(),
             progress: None,
         },

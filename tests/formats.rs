@@ -45,7 +45,7 @@ fn ods_xls_and_xlsx_from_libreoffice_read_alike() {
         );
         let cell = c
             .registers
-            .cell(smq::registers::RegisterKind::Rex, ev[2].at, "closed");
+            .cell(ev[2].at, smq::registers::EventField::Closed);
         assert_eq!(cell.to_string(), format!("rex.{ext} › rex › H6"), "{ext}");
     }
 }

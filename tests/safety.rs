@@ -270,10 +270,11 @@ const PRINTED: &[&str] = &[
 /// Rewrites every sample workbook with the corpus appended to each
 /// free-text cell; returns how many cells were changed.
 fn inject(ws: &Path) -> usize {
+    let config = smq::config::Config::load(ws).0;
     let loaded = smq::registers::load(
         ws,
         &smq::registers::LoadOptions {
-            config: &smq::config::Config::load(ws).0,
+            settings: config.read_settings(),
             as_of: common::as_of(),
             progress: None,
         },

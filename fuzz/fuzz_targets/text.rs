@@ -155,8 +155,8 @@ fn vocabularies(s: &str) {
 }
 
 fn personal_data(s: &str) {
-    let _ = pseudonym::scan(s);
-    let _ = pseudonym::mask(s);
+    let _ = smq::input::personal::scan(s);
+    let _ = smq::input::personal::mask(s, Lang::Fr);
     // The first lines are names, the rest is free text.
     let mut lines = s.splitn(5, '\n');
     let names: Vec<&str> = lines.by_ref().take(4).collect();

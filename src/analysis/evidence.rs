@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::actions::{Origin, is_late};
 use super::resources::{TrainingState, latest_records, past_review, training_state};
 use super::review::Origins;
-use crate::config::SuppliersConfig;
+use super::suppliers::SuppliersConfig;
 use crate::input::parse::Month;
 use crate::registers::vocab::{
     ActionType, Applicability, AuditKind, Effectiveness, EventType, SystemicAnalysis,

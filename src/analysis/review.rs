@@ -308,6 +308,18 @@ pub enum Gap {
     NoRiskAction,
 }
 
+impl Gap {
+    /// The catalogue sentence saying what is missing (filled with `{register}`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Gap::NotFound => "rev.gap-not-found",
+            Gap::Empty => "rev.gap-empty",
+            Gap::NoReviewAction => "rev.gap-no-review-action",
+            Gap::NoRiskAction => "rev.gap-no-risk-action",
+        }
+    }
+}
+
 /// One incomplete input.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InputGap {

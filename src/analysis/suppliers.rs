@@ -6,12 +6,27 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::config::SuppliersConfig;
 use crate::input::text::fold;
 use crate::registers::vocab::SupplierDecision;
 use crate::registers::{Registers, SupplierEvaluation};
+
+/// Supplier evaluation settings (`[suppliers]` in `smq.toml`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SuppliersConfig {
+    /// Criteria column headers; when empty, every other numeric column is a criterion.
+    pub criteria: Vec<String>,
+    /// Weight of each criterion, by header (relative; default 1 each).
+    pub weights: BTreeMap<String, f64>,
+    /// Weighted score from which a supplier is approved (on the criteria's scale).
+    pub approve_at: Option<f64>,
+    /// Weighted score from which a supplier is approved with reservations.
+    pub conditional_at: Option<f64>,
+    /// Months after which a critical supplier must be re-evaluated (default 12).
+    pub reevaluation_months: Option<u32>,
+}
 
 /// Weighted mean of an evaluation's criteria scores; `None` without scores
 /// (or when every present criterion weighs zero).

@@ -52,7 +52,7 @@ pub fn run_in(
     }
     let checked = super::term::read(root, as_of, quiet)?;
     let lang = lang.or(checked.config.lang).unwrap_or_default();
-    let model = crate::report::audit::build(&checked, root, req, as_of, lang)?;
+    let model = crate::report::audit::build(&checked, req, as_of, lang)?;
     let name = format!(
         "{}-{}-{}.pdf",
         i18n::text("aud.file-stem", lang),

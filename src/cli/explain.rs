@@ -28,9 +28,9 @@ pub fn run(code: &str, lang: Lang) -> anyhow::Result<i32> {
         ("explain.example", "example"),
     ] {
         println!("{}", i18n::text(title, lang));
-        println!("  {}\n", i18n::code_text(c, part, lang));
+        println!("  {}\n", c.text(part, lang));
     }
     println!("{}", i18n::text("check.hint", lang));
-    println!("  {}", i18n::code_text(c, "hint", lang));
+    println!("  {}", c.text("hint", lang));
     Ok(super::EXIT_OK)
 }

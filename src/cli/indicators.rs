@@ -36,7 +36,7 @@ pub fn run_in(
     let checked = super::term::read(root, as_of, quiet)?;
     let lang = lang.or(checked.config.lang).unwrap_or_default();
     let month = month.unwrap_or_else(|| default_month(as_of));
-    let model = crate::report::indicators::build(&checked, root, month, as_of, lang)?;
+    let model = crate::report::indicators::build(&checked, month, as_of, lang)?;
     let out: PathBuf = args
         .output
         .clone()

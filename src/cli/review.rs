@@ -60,7 +60,7 @@ pub fn run_in(
         }
     }
     let comments = crate::report::review::comments(&checked, &period);
-    let model = crate::report::review::build(&checked, root, period, as_of, lang, comments)?;
+    let model = crate::report::review::build(&checked, period, as_of, lang, comments)?;
     let stem = i18n::text("rev.file-stem", lang);
     let name = match period.calendar_year() {
         Some(y) => format!("{stem}-{y}.pdf"),

@@ -11,8 +11,8 @@ use rust_xlsxwriter::{
 
 use super::BookPlan;
 use crate::i18n::{self, Lang};
-use crate::registers::RegisterKind;
 use crate::registers::schema::{Extra, Field, FieldType};
+use crate::registers::{RegisterKind, SupplierEvaluationField, SurveyResponseField};
 
 /// Row of the headers (zero-based): a title row and a subtitle row above.
 pub(super) const HEADER_ROW: u32 = 2;
@@ -69,8 +69,8 @@ pub(super) fn columns(kind: RegisterKind, lang: Lang) -> Vec<Column> {
     // Criteria come before the overall score; questions after who answered.
     let (at, make): (usize, fn(u8) -> ColKind) = match spec.extra {
         Extra::None => return out,
-        Extra::Criteria => (spec.idx("score"), ColKind::Criterion),
-        Extra::Questions => (spec.idx("respondent"), ColKind::Question),
+        Extra::Criteria => (SupplierEvaluationField::Score as usize, ColKind::Criterion),
+        Extra::Questions => (SurveyResponseField::Respondent as usize, ColKind::Question),
     };
     let prefix = match spec.extra {
         Extra::Criteria => "init.criterion",
@@ -113,7 +113,7 @@ impl Column {
     /// What the column holds, for the instructions.
     pub fn content(&self, lang: Lang) -> &'static str {
         match self.col {
-            ColKind::Field(f) => t(&format!("init.f.{}.{}", self.kind.key(), f.key), lang),
+            ColKind::Field(f) => f.help_text(lang),
             ColKind::Criterion(_) => t("init.criterion.content", lang),
             ColKind::Question(_) => t("init.question.content", lang),
         }
@@ -122,7 +122,7 @@ impl Column {
     /// The column's cell in the example row.
     pub fn example(&self, lang: Lang) -> &'static str {
         match self.col {
-            ColKind::Field(f) => t(&format!("init.x.{}.{}", self.kind.key(), f.key), lang),
+            ColKind::Field(f) => f.example_text(lang),
             ColKind::Criterion(n) => t(&format!("init.x.criterion.{n}"), lang),
             ColKind::Question(n) => t(&format!("init.x.question.{n}"), lang),
         }
@@ -145,7 +145,7 @@ impl Column {
 
     /// Whether the column identifies the rows of its sheet (unique).
     fn is_row_id(&self) -> bool {
-        matches!(self.col, ColKind::Field(f) if self.kind.spec().id_field == Some(f.key))
+        matches!(self.col, ColKind::Field(f) if self.kind.spec().id().is_some_and(|id| id.key() == f.key))
     }
 
     /// The values the column accepts, for the instructions.

@@ -7,10 +7,11 @@ pub mod cfb;
 pub mod limits;
 pub mod ods;
 pub mod parse;
+pub mod personal;
 pub mod text;
 pub mod workbook;
 pub mod workspace;
 
 pub use limits::{LimitHit, LimitKind, Limits, LimitsConfig};
-pub use workbook::{Sheet, Workbook};
+pub use workbook::{Contents, Sheet, Workbook, sha256_hex};
 pub use workspace::{InputFile, list_workbooks};

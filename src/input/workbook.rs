@@ -6,11 +6,13 @@
 //! checked before anything is inflated (the zip reader refuses to inflate an
 //! entry past its declared size, so the check cannot be lied to).
 
-use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use calamine::{Data, Dimensions, Range, Reader, Sheets, open_workbook_auto};
+use calamine::{
+    Data, Dimensions, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook_from_rs,
+};
+use sha2::{Digest, Sha256};
 
 use super::limits::{LimitHit, LimitKind, Limits};
 use super::workspace::InputFile;
@@ -305,21 +307,51 @@ fn from_range(c: &mut Collector, range: &Range<Data>) {
     }
 }
 
+/// A workbook file's bytes, read once: what is hashed for the report's
+/// appendix is exactly what is parsed.
+pub struct Contents {
+    pub bytes: Vec<u8>,
+    /// SHA-256 of the bytes, lower-case hex.
+    pub sha256: String,
+}
+
+impl Contents {
+    /// Reads a file whole.
+    pub fn read(file: &InputFile) -> std::io::Result<Contents> {
+        let bytes = std::fs::read(&file.path)?;
+        Ok(Contents::new(bytes))
+    }
+
+    /// Contents of bytes already in memory.
+    pub fn new(bytes: Vec<u8>) -> Contents {
+        let sha256 = sha256_hex(&bytes);
+        Contents { bytes, sha256 }
+    }
+}
+
+/// SHA-256 of `bytes`, lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// An open workbook.
 pub struct Workbook {
-    reader: Sheets<BufReader<File>>,
+    reader: Sheets<Cursor<Vec<u8>>>,
     is_1904: bool,
     limits: Limits,
 }
 
 impl Workbook {
-    /// Opens a workbook. Panics inside the reader on malformed files are
-    /// caught and reported as [`OpenError::Reader`].
-    pub fn open(file: &InputFile, limits: Limits) -> Result<Workbook, OpenError> {
+    /// Opens a workbook from its bytes (`file` names it and gives its
+    /// extension). Panics inside the reader on malformed files are caught and
+    /// reported as [`OpenError::Damaged`].
+    pub fn open(file: &InputFile, bytes: Vec<u8>, limits: Limits) -> Result<Workbook, OpenError> {
+        let n = bytes.len().min(8);
         let mut magic = [0u8; 8];
-        let n = File::open(&file.path)
-            .and_then(|mut f| f.read(&mut magic))
-            .map_err(|e| OpenError::Reader(e.to_string()))?;
+        magic[..n].copy_from_slice(&bytes[..n]);
         let ext = file
             .rel
             .rsplit('.')
@@ -335,7 +367,7 @@ impl Workbook {
             _ => {}
         }
         if is_zip {
-            let unpacked = unpacked_size(&file.path)?;
+            let unpacked = unpacked_size(&bytes)?;
             if unpacked > limits.unpacked_bytes {
                 return Err(OpenError::TooLarge {
                     unpacked,
@@ -343,21 +375,27 @@ impl Workbook {
                 });
             }
         }
-        if is_ole && ext == "xls" {
-            let bytes = std::fs::read(&file.path).map_err(|e| OpenError::Reader(e.to_string()))?;
-            if super::cfb::has_cycle(&bytes) {
-                return Err(OpenError::Damaged);
-            }
+        if is_ole && ext == "xls" && super::cfb::has_cycle(&bytes) {
+            return Err(OpenError::Damaged);
         }
         if ext == "ods" {
-            let f = File::open(&file.path).map_err(|e| OpenError::Reader(e.to_string()))?;
-            match super::ods::scan(BufReader::new(f), &limits) {
+            match super::ods::scan(Cursor::new(&bytes[..]), &limits) {
                 None => return Err(OpenError::NotAWorkbook),
                 Some(hits) if !hits.is_empty() => return Err(OpenError::Limits(hits)),
                 Some(_) => {}
             }
         }
-        let opened = guarded(|| open_workbook_auto(&file.path));
+        // The reader follows the extension, as calamine's own path-based
+        // opening does.
+        let data = Cursor::new(bytes);
+        let opened = guarded(|| -> Result<Sheets<Cursor<Vec<u8>>>, calamine::Error> {
+            Ok(match ext.as_str() {
+                "xls" | "xla" => Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(data)?),
+                "xlsb" => Sheets::Xlsb(open_workbook_from_rs::<Xlsb<_>, _>(data)?),
+                "ods" => Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(data)?),
+                _ => Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(data)?),
+            })
+        });
         let reader = match opened {
             Ok(Ok(r)) => r,
             Ok(Err(e)) => return Err(classify(&e.to_string())),
@@ -447,9 +485,8 @@ impl Workbook {
 
 /// What a zip's entries declare they decompress to. An unreadable central
 /// directory is a truncated or corrupt file.
-fn unpacked_size(path: &std::path::Path) -> Result<u64, OpenError> {
-    let f = File::open(path).map_err(|e| OpenError::Reader(e.to_string()))?;
-    let mut zip = zip::ZipArchive::new(BufReader::new(f)).map_err(|_| OpenError::NotAWorkbook)?;
+fn unpacked_size(bytes: &[u8]) -> Result<u64, OpenError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| OpenError::NotAWorkbook)?;
     if let Some(total) = zip.decompressed_size() {
         return Ok(u64::try_from(total).unwrap_or(u64::MAX));
     }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::schema::{RegisterKind, RegisterSpec};
-use crate::config::Config;
+use super::settings::ReadSettings;
 use crate::input::Sheet;
 use crate::input::parse::display;
 use crate::input::text::fold;
@@ -57,7 +57,12 @@ fn alias_index(kind: RegisterKind) -> &'static HashMap<String, usize> {
 }
 
 /// The field a header names for `spec`, configuration first.
-fn field_of(spec: &RegisterSpec, header: &str, folded: &str, config: &Config) -> Option<usize> {
+fn field_of(
+    spec: &RegisterSpec,
+    header: &str,
+    folded: &str,
+    config: &ReadSettings,
+) -> Option<usize> {
     if let Some(key) = config.mapped_field(spec.kind, header) {
         return spec.fields.iter().position(|f| f.key == key);
     }
@@ -69,7 +74,7 @@ fn map_row(
     row: u32,
     spec: &RegisterSpec,
     headers: &[(u32, String, String)],
-    config: &Config,
+    config: &ReadSettings,
 ) -> Detection {
     let mut columns = vec![None; spec.fields.len()];
     let mut duplicates = Vec::new();
@@ -150,7 +155,7 @@ pub fn detect(
     sheet: &Sheet,
     candidates: &[RegisterKind],
     forced: Option<RegisterKind>,
-    config: &Config,
+    config: &ReadSettings,
 ) -> Option<Detection> {
     let (r0, r1) = sheet.rows()?;
     let last = r1.min(r0.saturating_add(HEADER_SEARCH_ROWS - 1));

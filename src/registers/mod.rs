@@ -4,11 +4,26 @@
 //! cell. A register may span several sheets or files (one per year): their
 //! rows are concatenated, each keeping its own source.
 
+pub mod declare;
 pub mod detect;
 pub mod model;
 pub mod read;
 pub mod schema;
+pub mod settings;
 pub mod vocab;
+
+pub mod actions;
+pub mod audits;
+pub mod comments;
+pub mod documents;
+pub mod indicators;
+pub mod objectives;
+pub mod parties;
+pub mod rex;
+pub mod suppliers;
+pub mod surveys;
+pub mod training;
+pub mod watch;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,19 +31,31 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use actions::{Action, ActionField};
+pub use audits::{Audit, AuditField, Finding, FindingField};
+pub use comments::{ReviewComment, ReviewCommentField};
+pub use declare::{FieldRef, Record};
+pub use documents::{Document, DocumentField};
+pub use indicators::{IndicatorDef, IndicatorDefField, IndicatorValue, IndicatorValueField};
 pub use model::*;
+pub use objectives::{Objective, ObjectiveField};
+pub use parties::{Party, PartyField};
+pub use rex::{Event, EventField};
 pub use schema::{RegisterKind, RegisterSpec};
+pub use suppliers::{SupplierEvaluation, SupplierEvaluationField};
+pub use surveys::{SurveyResponse, SurveyResponseField};
+pub use training::{Training, TrainingField};
+pub use watch::{WatchItem, WatchItemField};
 
-use crate::config::Config;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::input::cellref::a1;
 use crate::input::text::fold;
 use crate::input::workbook::OpenError;
-use crate::input::{InputFile, LimitKind, Workbook, list_workbooks};
+use crate::input::{Contents, InputFile, LimitKind, Workbook, list_workbooks};
 use detect::{Detection, detect};
 use read::{ReadContext, Row, read_rows};
 use schema::Extra;
-use vocab::*;
+use settings::ReadSettings;
 
 /// One sheet read as (part of) a register.
 #[derive(Debug, Clone, Serialize)]
@@ -46,11 +73,10 @@ pub struct Source {
 }
 
 impl Source {
-    /// Where field `key` of row `row` is.
-    pub fn cell(&self, row: u32, key: &str) -> Location {
-        let spec = self.register.spec();
-        let col =
-            self.columns[spec.idx(key)].or_else(|| self.columns.iter().flatten().next().copied());
+    /// Where the field at position `index` of row `row` is (the sheet's first
+    /// mapped column when the field has no column).
+    pub fn cell(&self, row: u32, index: usize) -> Location {
+        let col = self.columns[index].or_else(|| self.columns.iter().flatten().next().copied());
         Location::cell(&self.file, &self.sheet, a1(row, col.unwrap_or(0)))
     }
 }
@@ -86,15 +112,94 @@ impl Registers {
         self.sources.get(&kind).is_some_and(|s| !s.is_empty())
     }
 
-    /// Where field `key` of a record of `kind` is.
-    pub fn cell(&self, kind: RegisterKind, at: RowRef, key: &str) -> Location {
+    /// Where `field` of the record read at `at` is.
+    pub fn cell(&self, at: RowRef, field: impl Into<FieldRef>) -> Location {
+        let field = field.into();
         match self
             .sources
-            .get(&kind)
+            .get(&field.kind)
             .and_then(|s| s.get(at.source as usize))
         {
-            Some(src) => src.cell(at.row, key),
+            Some(src) => src.cell(at.row, field.index as usize),
             None => Location::default(),
+        }
+    }
+
+    /// Calls `f` with every non-empty text member of every record: its
+    /// field, where the record was read, and the text.
+    pub fn each_text<'a>(&'a self, f: &mut dyn FnMut(FieldRef, RowRef, &'a str)) {
+        macro_rules! each {
+            ($($vec:ident),*) => {$(
+                for r in &self.$vec {
+                    let at = r.at();
+                    r.each_text(&mut |field, text| f(field, at, text));
+                }
+            )*};
+        }
+        each!(
+            events,
+            actions,
+            supplier_evaluations,
+            survey_responses,
+            indicators,
+            indicator_values,
+            objectives,
+            audits,
+            findings,
+            documents,
+            watch,
+            parties,
+            training,
+            comments
+        );
+    }
+
+    /// Calls `f` with every text member of every record, to rewrite it.
+    pub fn each_text_mut(&mut self, f: &mut dyn FnMut(FieldRef, &mut Option<String>)) {
+        macro_rules! each {
+            ($($vec:ident),*) => {$(
+                for r in &mut self.$vec {
+                    r.each_text_mut(f);
+                }
+            )*};
+        }
+        each!(
+            events,
+            actions,
+            supplier_evaluations,
+            survey_responses,
+            indicators,
+            indicator_values,
+            objectives,
+            audits,
+            findings,
+            documents,
+            watch,
+            parties,
+            training,
+            comments
+        );
+    }
+
+    /// Adds the record of a parsed row of a sheet of `kind` (its open-set
+    /// members left empty for the caller to fill).
+    fn push(&mut self, kind: RegisterKind, at: RowRef, row: &mut Row) {
+        use RegisterKind as K;
+        match kind {
+            K::Rex => self.events.push(Record::from_row(at, row)),
+            K::Actions => self.actions.push(Record::from_row(at, row)),
+            K::Suppliers => self.supplier_evaluations.push(Record::from_row(at, row)),
+            K::Surveys => self.survey_responses.push(Record::from_row(at, row)),
+            K::Indicators => self.indicators.push(Record::from_row(at, row)),
+            K::IndicatorValues => self.indicator_values.push(Record::from_row(at, row)),
+            K::Objectives => self.objectives.push(Record::from_row(at, row)),
+            K::Audits => self.audits.push(Record::from_row(at, row)),
+            K::Findings => self.findings.push(Record::from_row(at, row)),
+            K::Documents => self.documents.push(Record::from_row(at, row)),
+            K::Watch => self.watch.push(Record::from_row(at, row)),
+            K::Parties => self.parties.push(Record::from_row(at, row)),
+            K::Training => self.training.push(Record::from_row(at, row)),
+            K::Comments => self.comments.push(Record::from_row(at, row)),
         }
     }
 }
@@ -104,6 +209,9 @@ impl Registers {
 pub struct FileRead {
     pub file: String,
     pub size: u64,
+    /// SHA-256 of the bytes that were parsed (empty when the file could not
+    /// be read at all).
+    pub sha256: String,
     /// Whether it opened.
     pub readable: bool,
 }
@@ -118,7 +226,7 @@ pub struct Loaded {
 
 /// Options for reading.
 pub struct LoadOptions<'a> {
-    pub config: &'a Config,
+    pub settings: ReadSettings<'a>,
     /// Dates after this are in the future.
     pub as_of: NaiveDate,
     /// Called after each workbook with (bytes read so far, bytes in all).
@@ -126,7 +234,7 @@ pub struct LoadOptions<'a> {
 }
 
 /// Which registers the configuration pins to files or sheets.
-fn forced_kind(config: &Config, file: &str, sheet: &str) -> Option<RegisterKind> {
+fn forced_kind(config: &ReadSettings, file: &str, sheet: &str) -> Option<RegisterKind> {
     RegisterKind::ALL.iter().copied().find(|k| {
         config.register(*k).is_some_and(|rc| {
             !rc.sheets.is_empty()
@@ -143,7 +251,7 @@ fn same_file(configured: &str, rel: &str) -> bool {
 
 /// The registers a sheet of `file` may hold: all, except those the
 /// configuration pins to other files.
-fn candidates(config: &Config, file: &str) -> Vec<RegisterKind> {
+fn candidates(config: &ReadSettings, file: &str) -> Vec<RegisterKind> {
     RegisterKind::ALL
         .iter()
         .copied()
@@ -163,13 +271,31 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
     let mut regs = Registers::default();
     let mut diags = Vec::new();
     let mut files = Vec::new();
-    let limits = opts.config.limits.limits();
+    let limits = opts.settings.limits;
     for input in &inputs {
         if let Some(p) = opts.progress {
             p(done_bytes, total_bytes);
         }
         done_bytes += input.size;
-        let mut wb = match Workbook::open(input, limits) {
+        // The file is read once: its hash is of exactly the bytes parsed.
+        let contents = match Contents::read(input) {
+            Ok(c) => c,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::new(Code::UnreadableFile, None, Location::file(&input.rel))
+                        .arg("reason", e.to_string()),
+                );
+                files.push(FileRead {
+                    file: input.rel.clone(),
+                    size: input.size,
+                    sha256: String::new(),
+                    readable: false,
+                });
+                continue;
+            }
+        };
+        let sha256 = contents.sha256;
+        let mut wb = match Workbook::open(input, contents.bytes, limits) {
             Ok(wb) => wb,
             Err(e) => {
                 let d = Diagnostic::new(Code::UnreadableFile, None, Location::file(&input.rel));
@@ -188,31 +314,21 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
                         files.push(FileRead {
                             file: input.rel.clone(),
                             size: input.size,
+                            sha256: sha256.clone(),
                             readable: false,
                         });
                         continue;
                     }
-                    OpenError::Encrypted => d.arg_tr(
-                        "reason",
-                        "il est chiffré (protégé par mot de passe)",
-                        "it is encrypted (password-protected)",
-                    ),
-                    OpenError::NotAWorkbook => d.arg_tr(
-                        "reason",
-                        "ce n'est pas un classeur, ou il est tronqué",
-                        "it is not a workbook, or it is truncated",
-                    ),
-                    OpenError::Damaged => d.arg_tr(
-                        "reason",
-                        "il est endommagé (tronqué ou corrompu)",
-                        "it is damaged (truncated or corrupt)",
-                    ),
+                    OpenError::Encrypted => d.msg("reason", "reason.encrypted"),
+                    OpenError::NotAWorkbook => d.msg("reason", "reason.not-a-workbook"),
+                    OpenError::Damaged => d.msg("reason", "reason.damaged-file"),
                     OpenError::Reader(m) => d.arg("reason", m),
                 };
                 diags.push(d);
                 files.push(FileRead {
                     file: input.rel.clone(),
                     size: input.size,
+                    sha256,
                     readable: false,
                 });
                 continue;
@@ -221,11 +337,12 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
         files.push(FileRead {
             file: input.rel.clone(),
             size: input.size,
+            sha256,
             readable: true,
         });
-        let cands = candidates(opts.config, &input.rel);
+        let cands = candidates(&opts.settings, &input.rel);
         for (name, hidden) in wb.sheet_names() {
-            let forced = forced_kind(opts.config, &input.rel, &name);
+            let forced = forced_kind(&opts.settings, &input.rel, &name);
             if forced.is_none() && cands.is_empty() {
                 continue;
             }
@@ -244,17 +361,9 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
                     loc.sheet = Some(name.clone());
                     let d = Diagnostic::new(Code::UnreadableSheet, None, loc);
                     diags.push(if reason.starts_with("internal reader failure") {
-                        d.arg_tr(
-                            "reason",
-                            "elle est endommagée (tronquée ou corrompue)",
-                            "it is damaged (truncated or corrupt)",
-                        )
+                        d.msg("reason", "reason.damaged-sheet")
                     } else if reason.contains("declared uncompressed size") {
-                        d.arg_tr(
-                            "reason",
-                            "l'archive est corrompue ou piégée (une partie dépasse la taille qu'elle déclare)",
-                            "the archive is corrupt or booby-trapped (a part exceeds the size it declares)",
-                        )
+                        d.msg("reason", "reason.lying-archive")
                     } else {
                         d.arg("reason", reason)
                     });
@@ -264,7 +373,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
             // Merged areas cost a second pass over the sheet: read them only
             // when the headers look merged, or when nothing was recognised
             // without them.
-            let first = detect(&sheet, &cands, forced, opts.config);
+            let first = detect(&sheet, &cands, forced, &opts.settings);
             let det = match first {
                 Some(d) if !detect::needs_merged(&sheet, &d) => d,
                 first => {
@@ -276,7 +385,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
                         }
                     } else {
                         sheet.set_merged(merged);
-                        match detect(&sheet, &cands, forced, opts.config) {
+                        match detect(&sheet, &cands, forced, &opts.settings) {
                             Some(d) => d,
                             None => continue,
                         }
@@ -293,11 +402,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
         if !regs.found(*kind) && !kind.optional() {
             diags.push(
                 Diagnostic::new(Code::RegisterNotFound, Some(*kind), Location::default())
-                    .arg_tr(
-                        "register",
-                        kind.label(crate::i18n::Lang::Fr),
-                        kind.label(crate::i18n::Lang::En),
-                    )
+                    .register("register", *kind)
                     .arg("key", kind.key()),
             );
         }
@@ -340,34 +445,37 @@ fn read_sheet(
     let spec = kind.spec();
     let header_cell = |col: u32| Location::cell(file, &sheet.name, a1(det.header_row, col));
     let first_col = det.columns.iter().flatten().min().copied().unwrap_or(0);
-    for (field, col) in spec.fields.iter().zip(&det.columns) {
-        if field.required && col.is_none() {
+    for (field, col) in spec.refs().zip(&det.columns) {
+        if field.field().required && col.is_none() {
             diags.push(
                 Diagnostic::new(Code::MissingColumn, Some(kind), header_cell(first_col))
-                    .arg_tr("field", field.fr, field.en)
+                    .field("field", field)
                     .arg("row", (det.header_row + 1).to_string())
                     .arg("key", kind.key()),
             );
         }
     }
     for (col, i, first) in &det.duplicates {
-        let field = &spec.fields[*i];
+        let field = FieldRef {
+            kind,
+            index: *i as u8,
+        };
         diags.push(
             Diagnostic::new(Code::DuplicateColumn, Some(kind), header_cell(*col))
-                .arg_tr("field", field.fr, field.en)
+                .field("field", field)
                 .arg("other", a1(det.header_row, *first)),
         );
     }
     let source_idx = regs.sources.get(&kind).map_or(0, Vec::len) as u16;
     let extra_headers: &[String] = match spec.extra {
-        Extra::Criteria => &opts.config.suppliers.criteria,
-        Extra::Questions => &opts.config.surveys.questions,
+        Extra::Criteria => opts.settings.criteria,
+        Extra::Questions => opts.settings.questions,
         Extra::None => &[],
     };
     let ctx = ReadContext {
         file,
         as_of: opts.as_of,
-        likert_scale: opts.config.surveys.scale,
+        likert_scale: opts.settings.likert_scale,
         extra_headers,
     };
     let extras = read::extra_columns(sheet, &det, &ctx);
@@ -404,7 +512,8 @@ fn read_sheet(
     });
 }
 
-/// Turns a parsed row into its register's typed record.
+/// Turns a parsed row into its register's typed record, with the open-set
+/// columns (supplier criteria, survey answers) it carries.
 fn build(
     regs: &mut Registers,
     kind: RegisterKind,
@@ -413,51 +522,12 @@ fn build(
     extra_index: &[usize],
     scale: u8,
 ) {
-    let spec = kind.spec();
     let at = RowRef {
         source,
         row: row.row,
     };
-    let i = |key: &str| spec.idx(key);
+    regs.push(kind, at, &mut row);
     match kind {
-        RegisterKind::Rex => regs.events.push(Event {
-            at,
-            id: row.text(i("id")),
-            detected: row.date(i("detected")),
-            kind: row.choice(i("type")).map(EventType::from_index),
-            process: row.text(i("process")),
-            description: row.text(i("description")),
-            patient: row.text(i("patient")),
-            reporter: row.text(i("reporter")),
-            severity: row.int(i("severity")).map(|n| n as u8),
-            frequency: row.int(i("frequency")).map(|n| n as u8),
-            cause: row.choice(i("cause")).map(Cause::from_index),
-            declared: row.boolean(i("declared")).unwrap_or(false),
-            declared_on: row.date(i("declared_on")),
-            systemic: row.choice(i("systemic")).map(SystemicAnalysis::from_index),
-            supplier: row.text(i("supplier")),
-            actions: row.list(i("actions")),
-            status: row.choice(i("status")).map(Status::from_index),
-            closed: row.date(i("closed")),
-        }),
-        RegisterKind::Actions => regs.actions.push(Action {
-            at,
-            id: row.text(i("id")),
-            origin: row.text(i("origin")),
-            kind: row.choice(i("type")).map(ActionType::from_index),
-            process: row.text(i("process")),
-            description: row.text(i("description")),
-            owner: row.text(i("owner")),
-            opened: row.date(i("opened")),
-            due: row.date(i("due")),
-            done: row.date(i("done")),
-            status: row.choice(i("status")).map(Status::from_index),
-            effectiveness: row
-                .choice(i("effectiveness"))
-                .map(Effectiveness::from_index),
-            checked_on: row.date(i("checked_on")),
-            indicator: row.text(i("indicator")),
-        }),
         RegisterKind::Suppliers => {
             let criteria = row
                 .extras
@@ -468,18 +538,9 @@ fn build(
                     _ => None,
                 })
                 .collect();
-            regs.supplier_evaluations.push(SupplierEvaluation {
-                at,
-                supplier: row.text(i("supplier")),
-                category: row.text(i("category")),
-                critical: row.boolean(i("critical")),
-                evaluated: row.date(i("evaluated")),
-                score: row.number(i("score")).map(|n| n.value),
-                decision: row.choice(i("decision")).map(SupplierDecision::from_index),
-                evaluator: row.text(i("evaluator")),
-                comment: row.text(i("comment")),
-                criteria,
-            })
+            if let Some(e) = regs.supplier_evaluations.last_mut() {
+                e.criteria = criteria;
+            }
         }
         RegisterKind::Surveys => {
             let answers = row
@@ -491,121 +552,11 @@ fn build(
                     _ => None,
                 })
                 .collect();
-            regs.survey_responses.push(SurveyResponse {
-                at,
-                date: row.date(i("date")),
-                campaign: row.text(i("campaign")),
-                population: row.choice(i("population")).map(Population::from_index),
-                respondent: row.text(i("respondent")),
-                comment: row.text(i("comment")),
-                answers,
-                scale,
-            })
+            if let Some(r) = regs.survey_responses.last_mut() {
+                r.answers = answers;
+                r.scale = scale;
+            }
         }
-        RegisterKind::Indicators => regs.indicators.push(IndicatorDef {
-            at,
-            code: row.text(i("code")),
-            label: row.text(i("label")),
-            process: row.text(i("process")),
-            unit: row.text(i("unit")),
-            direction: row.choice(i("direction")).map(Direction::from_index),
-            target: row.number(i("target")).map(Amount::from),
-            alert: row.number(i("alert")).map(Amount::from),
-            frequency: row.choice(i("frequency")).map(Frequency::from_index),
-            owner: row.text(i("owner")),
-            kind: row.choice(i("kind")).map(IndicatorKind::from_index),
-        }),
-        RegisterKind::IndicatorValues => regs.indicator_values.push(IndicatorValue {
-            at,
-            code: row.text(i("code")),
-            period: row.month(i("period")),
-            value: row.number(i("value")).map(Amount::from),
-            numerator: row.number(i("numerator")).map(|n| n.value),
-            denominator: row.number(i("denominator")).map(|n| n.value),
-            comment: row.text(i("comment")),
-        }),
-        RegisterKind::Objectives => regs.objectives.push(Objective {
-            at,
-            year: row.int(i("year")).map(|y| y as i32),
-            objective: row.text(i("objective")),
-            indicator: row.text(i("indicator")),
-            target: row.number(i("target")).map(Amount::from),
-            deadline: row.date(i("deadline")),
-            owner: row.text(i("owner")),
-            process: row.text(i("process")),
-        }),
-        RegisterKind::Audits => regs.audits.push(Audit {
-            at,
-            id: row.text(i("id")),
-            kind: row.choice(i("kind")).map(AuditKind::from_index),
-            date: row.date(i("date")),
-            auditor: row.text(i("auditor")),
-            scope: row.text(i("scope")),
-            standard: row.text(i("standard")),
-            status: row.choice(i("status")).map(Status::from_index),
-        }),
-        RegisterKind::Findings => regs.findings.push(Finding {
-            at,
-            id: row.text(i("id")),
-            audit: row.text(i("audit")),
-            grade: row.choice(i("grade")).map(Grade::from_index),
-            clause: row.text(i("clause")),
-            process: row.text(i("process")),
-            description: row.text(i("description")),
-            actions: row.list(i("actions")),
-            status: row.choice(i("status")).map(Status::from_index),
-            closed: row.date(i("closed")),
-        }),
-        RegisterKind::Documents => regs.documents.push(Document {
-            at,
-            reference: row.text(i("reference")),
-            title: row.text(i("title")),
-            process: row.text(i("process")),
-            category: row.choice(i("category")).map(DocCategory::from_index),
-            version: row.text(i("version")),
-            effective: row.date(i("effective")),
-            next_review: row.date(i("next_review")),
-            author: row.text(i("author")),
-            reviewer: row.text(i("reviewer")),
-            approver: row.text(i("approver")),
-            status: row.choice(i("status")).map(DocStatus::from_index),
-        }),
-        RegisterKind::Watch => regs.watch.push(WatchItem {
-            at,
-            reference: row.text(i("reference")),
-            title: row.text(i("title")),
-            published: row.date(i("published")),
-            effective: row.date(i("effective")),
-            theme: row.text(i("theme")),
-            applicable: row.choice(i("applicable")).map(Applicability::from_index),
-            impact: row.text(i("impact")),
-            actions: row.list(i("actions")),
-            status: row.choice(i("status")).map(Status::from_index),
-            source: row.text(i("source")),
-        }),
-        RegisterKind::Parties => regs.parties.push(Party {
-            at,
-            name: row.text(i("name")),
-            category: row.text(i("category")),
-            proximity: row.choice(i("proximity")).map(Proximity::from_index),
-            expectations: row.text(i("expectations")),
-            risks: row.text(i("risks")),
-            reviewed: row.date(i("reviewed")),
-        }),
-        RegisterKind::Training => regs.training.push(Training {
-            at,
-            person: row.text(i("person")),
-            role: row.text(i("role")),
-            training: row.text(i("training")),
-            date: row.date(i("date")),
-            valid_until: row.date(i("valid_until")),
-            habilitation: row.boolean(i("habilitation")),
-        }),
-        RegisterKind::Comments => regs.comments.push(ReviewComment {
-            at,
-            year: row.int(i("year")).map(|y| y as i32),
-            section: row.text(i("section")),
-            text: row.text(i("comment")),
-        }),
+        _ => {}
     }
 }

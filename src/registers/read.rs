@@ -6,10 +6,10 @@
 use calamine::Data;
 use chrono::NaiveDate;
 
+use super::declare::FieldRef;
 use super::detect::Detection;
-use super::schema::{Extra, Field, FieldType, RegisterKind};
+use super::schema::{Extra, FieldType, RegisterKind};
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::i18n::Lang;
 use crate::input::Sheet;
 use crate::input::cellref::a1;
 use crate::input::parse::{self, CellError, Month, Number, display};
@@ -146,9 +146,9 @@ pub fn read_rows(
         let before = diags.len();
         let mut filled = false;
         let mut values = Vec::with_capacity(spec.fields.len());
-        for (field, col) in spec.fields.iter().zip(&det.columns) {
+        for (field, col) in spec.refs().zip(&det.columns) {
             let value = match col {
-                Some(c) => read_cell(sheet, r, *c, field, det.kind, ctx, diags),
+                Some(c) => read_cell(sheet, r, *c, field, ctx, diags),
                 None => Value::Empty,
             };
             filled |= value != Value::Empty;
@@ -176,9 +176,9 @@ pub fn read_rows(
             continue;
         }
         count += 1;
-        for ((field, col), value) in spec.fields.iter().zip(&det.columns).zip(&values) {
+        for ((field, col), value) in spec.refs().zip(&det.columns).zip(&values) {
             if let Some(c) = col
-                && field.required
+                && field.field().required
                 && *value == Value::Empty
                 && parse::is_empty(sheet.get(r, *c))
             {
@@ -188,7 +188,7 @@ pub fn read_rows(
                         Some(det.kind),
                         loc(ctx, sheet, r, *c),
                     )
-                    .arg_tr("field", field.fr, field.en),
+                    .field("field", field),
                 );
             }
         }
@@ -210,11 +210,11 @@ fn read_cell(
     sheet: &Sheet,
     r: u32,
     c: u32,
-    field: &'static Field,
-    kind: RegisterKind,
+    field: FieldRef,
     ctx: &ReadContext,
     diags: &mut Vec<Diagnostic>,
 ) -> Value {
+    let kind = field.kind;
     let d = sheet.get(r, c);
     if matches!(d, Data::Empty) {
         return Value::Empty;
@@ -227,12 +227,12 @@ fn read_cell(
         };
         diags.push(
             Diagnostic::new(code, Some(kind), here())
-                .arg_tr("field", field.fr, field.en)
+                .field("field", field)
                 .arg("value", value),
         );
         Value::Empty
     };
-    match field.ty {
+    match field.field().ty {
         FieldType::Id | FieldType::Text | FieldType::FreeText => match parse::text(d) {
             Ok(Some(s)) => Value::Text(s),
             Ok(None) => Value::Empty,
@@ -243,14 +243,14 @@ fn read_cell(
                 if date < oldest_plausible() {
                     diags.push(
                         Diagnostic::new(Code::DateTooOld, Some(kind), here())
-                            .arg_tr("field", field.fr, field.en)
+                            .field("field", field)
                             .arg("value", date.format("%d/%m/%Y").to_string())
                             .arg("min", oldest_plausible().format("%d/%m/%Y").to_string()),
                     );
                 } else if past && date > ctx.as_of {
                     diags.push(
                         Diagnostic::new(Code::DateInFuture, Some(kind), here())
-                            .arg_tr("field", field.fr, field.en)
+                            .field("field", field)
                             .arg("value", date.format("%d/%m/%Y").to_string())
                             .arg("as_of", ctx.as_of.format("%d/%m/%Y").to_string()),
                     );
@@ -275,7 +275,7 @@ fn read_cell(
             Ok(Some(n)) => {
                 diags.push(
                     Diagnostic::new(Code::OutOfRange, Some(kind), here())
-                        .arg_tr("field", field.fr, field.en)
+                        .field("field", field)
                         .arg("value", n.to_string())
                         .arg("min", min.to_string())
                         .arg("max", max.to_string()),
@@ -300,13 +300,11 @@ fn read_cell(
                 Some(i) => Value::Choice(i),
                 None => {
                     let mut diag = Diagnostic::new(Code::UnknownValue, Some(kind), here())
-                        .arg_tr("field", field.fr, field.en)
+                        .field("field", field)
                         .arg("value", s.clone())
-                        .arg_both("allowed", vocab.allowed(Lang::Fr), vocab.allowed(Lang::En));
-                    if let (Some(fr), Some(en)) =
-                        (vocab.suggest(&s, Lang::Fr), vocab.suggest(&s, Lang::En))
-                    {
-                        diag = diag.arg_tr("suggestion", fr, en);
+                        .allowed("allowed", vocab);
+                    if let Some(i) = vocab.closest(&s) {
+                        diag = diag.choice("suggestion", vocab, i);
                     }
                     diags.push(diag);
                     Value::Empty

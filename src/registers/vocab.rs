@@ -52,8 +52,8 @@ impl Vocab {
         self.index().get(s)
     }
 
-    /// The closest entry's label, for "did you mean".
-    pub fn suggest(&self, s: &str, lang: Lang) -> Option<&'static str> {
+    /// The closest entry, for "did you mean".
+    pub fn closest(&self, s: &str) -> Option<u8> {
         let key = fold(s);
         if key.is_empty() {
             return None;
@@ -75,7 +75,12 @@ impl Vocab {
             }
         }
         let (d, i) = best?;
-        (d <= limit).then(|| self.label(i, lang))
+        (d <= limit).then_some(i)
+    }
+
+    /// The closest entry's label, for "did you mean".
+    pub fn suggest(&self, s: &str, lang: Lang) -> Option<&'static str> {
+        self.closest(s).map(|i| self.label(i, lang))
     }
 
     pub fn label(&self, i: u8, lang: Lang) -> &'static str {
@@ -121,6 +126,16 @@ macro_rules! vocab {
 
             pub fn label(self, lang: Lang) -> &'static str {
                 $static.label(self as u8, lang)
+            }
+        }
+
+        impl $crate::registers::declare::FieldValue for Option<$enum> {
+            fn read(row: &mut $crate::registers::read::Row, i: usize) -> Self {
+                row.choice(i).map($enum::from_index)
+            }
+
+            fn fits(ty: $crate::registers::schema::FieldType) -> bool {
+                matches!(ty, $crate::registers::schema::FieldType::Choice(v) if std::ptr::eq(v, &$static))
             }
         }
     };

@@ -7,7 +7,6 @@
 //! `audit.typ` (and `--data-out`).
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -29,7 +28,10 @@ use crate::input::parse::Month;
 use crate::input::text::fold;
 use crate::pipeline::Checked;
 use crate::registers::vocab::{Applicability, AuditKind, DocStatus, EventType, Grade};
-use crate::registers::{RegisterKind, Registers, RowRef};
+use crate::registers::{
+    ActionField, DocumentField, EventField, FieldRef, FindingField, RegisterKind, Registers,
+    RowRef, SupplierEvaluationField, TrainingField, WatchItemField,
+};
 
 /// Version of the audit pack data model (see `docs/data-model.md`).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -321,20 +323,19 @@ impl Ctx<'_> {
     fn days(&self, n: i64) -> String {
         self.fill("aud.days", &[("n", n.to_string())])
     }
-    fn cell(&self, kind: RegisterKind, at: RowRef, key: &str) -> String {
-        self.regs.cell(kind, at, key).to_string()
+    fn cell(&self, at: RowRef, field: FieldRef) -> String {
+        self.regs.cell(at, field).to_string()
     }
 }
 
 /// Builds the pack of an audit.
 pub fn build(
     checked: &Checked,
-    root: &Path,
     req: &AuditRequest,
     as_of: NaiveDate,
     lang: Lang,
 ) -> std::io::Result<AuditPack> {
-    let appendix = Appendix::new(checked, root, as_of, lang)?;
+    let appendix = Appendix::new(checked, as_of, lang);
     let p = if req.pseudonymize {
         let hashes: Vec<String> = appendix.files.iter().map(|f| f.sha256.clone()).collect();
         let key = workspace_key(&hashes, checked.config.audit.pseudonym_key.as_deref());
@@ -953,7 +954,7 @@ fn training(ctx: &Ctx) -> Vec<TrainingRow> {
 /// One candidate record of a sample: where it is and what to print.
 struct Candidate {
     at: RowRef,
-    key: &'static str,
+    field: FieldRef,
     id: String,
     date: Option<NaiveDate>,
     text: String,
@@ -978,7 +979,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
                 .map(|i| {
                     let c = &cands[i];
                     SampleRow {
-                        cell: ctx.cell(kind, c.at, c.key),
+                        cell: ctx.cell(c.at, c.field),
                         id: c.id.clone(),
                         date: ctx.date(c.date),
                         text: c.text.clone(),
@@ -994,7 +995,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
             .filter(|e| recent(e.detected))
             .map(|e| Candidate {
                 at: e.at,
-                key: "id",
+                field: EventField::Id.into(),
                 id: label(e.id.clone()),
                 date: e.detected,
                 text: [
@@ -1016,7 +1017,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
             .filter(|a| recent(a.opened) || recent(a.done))
             .map(|a| Candidate {
                 at: a.at,
-                key: "id",
+                field: ActionField::Id.into(),
                 id: label(a.id.clone()),
                 date: a.opened,
                 text: a
@@ -1042,7 +1043,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
             })
             .map(|f| Candidate {
                 at: f.at,
-                key: "id",
+                field: FindingField::Id.into(),
                 id: label(f.id.clone()),
                 date: None,
                 text: [
@@ -1064,7 +1065,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
             .filter(|e| recent(e.evaluated))
             .map(|e| Candidate {
                 at: e.at,
-                key: "supplier",
+                field: SupplierEvaluationField::Supplier.into(),
                 id: label(e.supplier.clone()),
                 date: e.evaluated,
                 text: e
@@ -1081,7 +1082,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
             .filter(|d| d.status == Some(DocStatus::InForce))
             .map(|d| Candidate {
                 at: d.at,
-                key: "reference",
+                field: DocumentField::Reference.into(),
                 id: label(d.reference.clone()),
                 date: d.effective,
                 text: format!(
@@ -1099,7 +1100,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
             .filter(|t| recent(t.date))
             .map(|t| Candidate {
                 at: t.at,
-                key: "person",
+                field: TrainingField::Person.into(),
                 id: t.person.as_deref().map(str::to_owned).unwrap_or_default(),
                 date: t.date,
                 text: t.training.clone().unwrap_or_default(),
@@ -1112,7 +1113,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
             .iter()
             .map(|w| Candidate {
                 at: w.at,
-                key: "reference",
+                field: WatchItemField::Reference.into(),
                 id: label(w.reference.clone()),
                 date: w.published,
                 text: w.title.clone().unwrap_or_default(),

@@ -3,12 +3,9 @@
 //! and the smq version, and the template labels from the catalogue.
 
 use std::collections::BTreeMap;
-use std::io::Read;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::format;
 use crate::config::Config;
@@ -112,38 +109,16 @@ pub struct Appendix {
     pub as_of: String,
 }
 
-/// SHA-256 of a file, hex.
-pub fn sha256_file(path: &Path) -> std::io::Result<String> {
-    let mut f = std::fs::File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let n = f.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
-}
-
 impl Appendix {
-    pub fn new(
-        checked: &Checked,
-        root: &Path,
-        as_of: NaiveDate,
-        lang: Lang,
-    ) -> std::io::Result<Self> {
+    /// The appendix of a report on `checked`; the file hashes are those of
+    /// the bytes that were parsed.
+    pub fn new(checked: &Checked, as_of: NaiveDate, lang: Lang) -> Self {
         let mut files = Vec::new();
         for f in &checked.files {
             files.push(FileEntry {
                 file: f.file.clone(),
                 size: format::size(f.size, lang),
-                sha256: sha256_file(&root.join(&f.file))?,
+                sha256: f.sha256.clone(),
                 readable: f.readable,
             });
         }
@@ -178,7 +153,7 @@ impl Appendix {
                 count,
             })
             .collect();
-        Ok(Appendix {
+        Appendix {
             files,
             sources,
             missing_registers,
@@ -187,7 +162,7 @@ impl Appendix {
             by_code,
             smq_version: env!("CARGO_PKG_VERSION").to_owned(),
             as_of: format::date(as_of, lang),
-        })
+        }
     }
 }
 

@@ -6,7 +6,6 @@
 //! `indicators.typ` (and `--data-out`).
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -292,7 +291,6 @@ pub(crate) fn target_text(s: &Series, lang: Lang) -> String {
 /// Builds the report of `month`.
 pub fn build(
     checked: &Checked,
-    root: &Path,
     month: Month,
     as_of: NaiveDate,
     lang: Lang,
@@ -607,7 +605,7 @@ pub fn build(
         late_actions,
         objectives,
         missing,
-        appendix: Appendix::new(checked, root, as_of, lang)?,
+        appendix: Appendix::new(checked, as_of, lang),
     })
 }
 

@@ -9,11 +9,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::i18n::Lang;
 use crate::input::text::fold;
+use crate::registers::schema::FieldType;
 use crate::registers::schema::RegisterKind as K;
 use crate::registers::vocab::{EventType, Status};
-use crate::registers::{Registers, RowRef};
+use crate::registers::{
+    ActionField, EventField, FieldRef, FindingField, IndicatorValueField, ObjectiveField,
+    Registers, ReviewCommentField, RowRef, TrainingField, WatchItemField,
+};
 
 /// Runs every register-level and cross-register rule.
 pub fn check(regs: &Registers) -> Vec<Diagnostic> {
@@ -37,8 +40,10 @@ pub fn processes(regs: &Registers, processes: &[String]) -> Vec<Diagnostic> {
     }
     let known: Vec<(String, &String)> = processes.iter().map(|p| (fold(p), p)).collect();
     let mut out = Vec::new();
-    let mut check = |kind: K, at: RowRef, p: &Option<String>| {
-        let Some(p) = p else { return };
+    regs.each_text(&mut |field, at, p| {
+        if !field.field().process {
+            return;
+        }
         let f = fold(p);
         if known.iter().any(|(k, _)| *k == f) {
             return;
@@ -49,89 +54,32 @@ pub fn processes(regs: &Registers, processes: &[String]) -> Vec<Diagnostic> {
             .map(|(_, p)| (*p).clone())
             .unwrap_or_default();
         out.push(
-            Diagnostic::new(
-                Code::UnknownProcess,
-                Some(kind),
-                regs.cell(kind, at, "process"),
-            )
-            .arg("value", p.clone())
-            .arg("suggestion", closest),
+            Diagnostic::new(Code::UnknownProcess, Some(field.kind), regs.cell(at, field))
+                .arg("value", p)
+                .arg("suggestion", closest),
         );
-    };
-    for e in &regs.events {
-        check(K::Rex, e.at, &e.process);
-    }
-    for a in &regs.actions {
-        check(K::Actions, a.at, &a.process);
-    }
-    for i in &regs.indicators {
-        check(K::Indicators, i.at, &i.process);
-    }
-    for o in &regs.objectives {
-        check(K::Objectives, o.at, &o.process);
-    }
-    for f in &regs.findings {
-        check(K::Findings, f.at, &f.process);
-    }
-    for d in &regs.documents {
-        check(K::Documents, d.at, &d.process);
-    }
+    });
     out
 }
 
 /// Free-text cells holding personal data: reported with the cell and the
 /// kind of data, never the data itself.
 fn personal_data(regs: &Registers, out: &mut Vec<Diagnostic>) {
-    use crate::report::pseudonym::scan;
-    let mut check = |kind: K, at: RowRef, key: &str, text: &Option<String>| {
-        let Some(t) = text else { return };
-        let found = scan(t);
+    use crate::input::personal::scan;
+    regs.each_text(&mut |field, at, text| {
+        if !matches!(field.field().ty, FieldType::FreeText) {
+            return;
+        }
+        let found = scan(text);
         if found.is_empty() {
             return;
         }
-        let list = |lang: Lang| {
-            found
-                .iter()
-                .map(|m| m.label(lang))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let keys: Vec<&'static str> = found.iter().map(|m| m.key()).collect();
         out.push(
-            Diagnostic::new(Code::PersonalData, Some(kind), regs.cell(kind, at, key)).arg_both(
-                "what",
-                list(Lang::Fr),
-                list(Lang::En),
-            ),
+            Diagnostic::new(Code::PersonalData, Some(field.kind), regs.cell(at, field))
+                .msgs("what", &keys),
         );
-    };
-    for e in &regs.events {
-        check(K::Rex, e.at, "description", &e.description);
-    }
-    for a in &regs.actions {
-        check(K::Actions, a.at, "description", &a.description);
-    }
-    for s in &regs.supplier_evaluations {
-        check(K::Suppliers, s.at, "comment", &s.comment);
-    }
-    for r in &regs.survey_responses {
-        check(K::Surveys, r.at, "comment", &r.comment);
-    }
-    for v in &regs.indicator_values {
-        check(K::IndicatorValues, v.at, "comment", &v.comment);
-    }
-    for f in &regs.findings {
-        check(K::Findings, f.at, "description", &f.description);
-    }
-    for w in &regs.watch {
-        check(K::Watch, w.at, "impact", &w.impact);
-    }
-    for p in &regs.parties {
-        check(K::Parties, p.at, "expectations", &p.expectations);
-        check(K::Parties, p.at, "risks", &p.risks);
-    }
-    for c in &regs.comments {
-        check(K::Comments, c.at, "comment", &c.text);
-    }
+    });
 }
 
 /// Commentaries must name a section of the review.
@@ -144,7 +92,7 @@ fn comment_sections(regs: &Registers, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::UnknownSection,
                     Some(K::Comments),
-                    regs.cell(K::Comments, c.at, "section"),
+                    regs.cell(c.at, ReviewCommentField::Section),
                 )
                 .arg("value", s.clone()),
             );
@@ -170,23 +118,16 @@ pub fn review_inputs(
                 .and_then(|s| s.first())
                 .map(|s| crate::diagnostic::Location::file(&s.file))
                 .unwrap_or_default();
-            let key = format!("rev.s-{}", g.input.key());
+
             let period_text = match period.calendar_year() {
                 Some(y) => y.to_string(),
                 None => format!("{} – {}", fmt_date(period.from), fmt_date(period.to)),
             };
             Diagnostic::new(Code::ReviewInputMissing, Some(g.register), loc)
                 .arg("section", g.input.section().to_string())
-                .arg_both(
-                    "input",
-                    crate::i18n::text(&key, Lang::Fr).to_owned(),
-                    crate::i18n::text(&key, Lang::En).to_owned(),
-                )
-                .arg_both(
-                    "gap",
-                    crate::report::review::gap_text(&g, Lang::Fr),
-                    crate::report::review::gap_text(&g, Lang::En),
-                )
+                .msg("input", format!("rev.s-{}", g.input.key()))
+                .register("register", g.register)
+                .msg("gap", g.gap.key())
                 .arg("period", period_text)
         })
         .collect()
@@ -196,120 +137,47 @@ fn fmt_date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-/// Rows of one register keyed by identifier: reports the second and later
-/// rows of an identifier. Identifiers compare without case or outer spaces.
-fn duplicates_in<'a>(
-    regs: &Registers,
-    kind: K,
-    key: &str,
-    rows: impl Iterator<Item = (RowRef, Option<&'a String>)>,
-    out: &mut Vec<Diagnostic>,
-) {
-    let mut first: BTreeMap<String, RowRef> = BTreeMap::new();
-    for (at, id) in rows {
-        let Some(id) = id else { continue };
+/// Reports the second and later rows of an identifier, in every register
+/// that has one. Identifiers compare without case or outer spaces.
+fn duplicate_ids(regs: &Registers, out: &mut Vec<Diagnostic>) {
+    let mut first: BTreeMap<(FieldRef, String), RowRef> = BTreeMap::new();
+    regs.each_text(&mut |field, at, id| {
+        if field.kind.spec().id() != Some(field) {
+            return;
+        }
         let norm = id.trim().to_lowercase();
-        match first.get(&norm) {
+        match first.get(&(field, norm.clone())) {
             Some(prev) => out.push(
-                Diagnostic::new(Code::DuplicateId, Some(kind), regs.cell(kind, at, key))
-                    .arg("id", id.clone())
-                    .arg("other", regs.cell(kind, *prev, key).to_string()),
+                Diagnostic::new(Code::DuplicateId, Some(field.kind), regs.cell(at, field))
+                    .arg("id", id)
+                    .arg("other", regs.cell(*prev, field).to_string()),
             ),
             None => {
-                first.insert(norm, at);
+                first.insert((field, norm), at);
             }
         }
-    }
+    });
 }
 
-fn duplicate_ids(regs: &Registers, out: &mut Vec<Diagnostic>) {
-    duplicates_in(
-        regs,
-        K::Rex,
-        "id",
-        regs.events.iter().map(|r| (r.at, r.id.as_ref())),
-        out,
-    );
-    duplicates_in(
-        regs,
-        K::Actions,
-        "id",
-        regs.actions.iter().map(|r| (r.at, r.id.as_ref())),
-        out,
-    );
-    duplicates_in(
-        regs,
-        K::Audits,
-        "id",
-        regs.audits.iter().map(|r| (r.at, r.id.as_ref())),
-        out,
-    );
-    duplicates_in(
-        regs,
-        K::Findings,
-        "id",
-        regs.findings.iter().map(|r| (r.at, r.id.as_ref())),
-        out,
-    );
-    duplicates_in(
-        regs,
-        K::Indicators,
-        "code",
-        regs.indicators.iter().map(|r| (r.at, r.code.as_ref())),
-        out,
-    );
-    duplicates_in(
-        regs,
-        K::Documents,
-        "reference",
-        regs.documents.iter().map(|r| (r.at, r.reference.as_ref())),
-        out,
-    );
-    duplicates_in(
-        regs,
-        K::Watch,
-        "reference",
-        regs.watch.iter().map(|r| (r.at, r.reference.as_ref())),
-        out,
-    );
-    duplicates_in(
-        regs,
-        K::Parties,
-        "name",
-        regs.parties.iter().map(|r| (r.at, r.name.as_ref())),
-        out,
-    );
-}
-
-/// Field labels for messages, from the schema.
-fn label(kind: K, key: &str) -> (&'static str, &'static str) {
-    let f = kind.spec().field(key);
-    (f.fr, f.en)
-}
-
-/// Reports `later` (field `later_key`) when it is before `earlier`.
-#[allow(clippy::too_many_arguments)]
-fn before(
+/// Reports `later` (its value and field) when it is before `earlier`.
+fn before<F: Into<FieldRef> + Copy>(
     regs: &Registers,
-    kind: K,
     at: RowRef,
-    later_key: &str,
-    later: Option<NaiveDate>,
-    earlier_key: &str,
-    earlier: Option<NaiveDate>,
+    later: (F, Option<NaiveDate>),
+    earlier: (F, Option<NaiveDate>),
     code: Code,
     out: &mut Vec<Diagnostic>,
 ) {
+    let ((later_field, later), (earlier_field, earlier)) = (later, earlier);
     if let (Some(l), Some(e)) = (later, earlier)
         && l < e
     {
-        let (lf, le) = label(kind, later_key);
-        let (ef, ee) = label(kind, earlier_key);
+        let later_field: FieldRef = later_field.into();
         out.push(
-            Diagnostic::new(code, Some(kind), regs.cell(kind, at, later_key))
-                .arg_tr("field", lf, le)
+            Diagnostic::new(code, Some(later_field.kind), regs.cell(at, later_field))
+                .field("field", later_field)
                 .arg("value", fmt_date(l))
-                .arg_tr("other", ef, ee)
+                .field("other", earlier_field)
                 .arg("other_value", fmt_date(e)),
         );
     }
@@ -320,23 +188,17 @@ fn date_order(regs: &Registers, out: &mut Vec<Diagnostic>) {
     for e in &regs.events {
         before(
             regs,
-            K::Rex,
             e.at,
-            "closed",
-            e.closed,
-            "detected",
-            e.detected,
+            (EventField::Closed, e.closed),
+            (EventField::Detected, e.detected),
             DateBeforeOpen,
             out,
         );
         before(
             regs,
-            K::Rex,
             e.at,
-            "declared_on",
-            e.declared_on,
-            "detected",
-            e.detected,
+            (EventField::DeclaredOn, e.declared_on),
+            (EventField::Detected, e.detected),
             DateBeforeOpen,
             out,
         );
@@ -344,34 +206,25 @@ fn date_order(regs: &Registers, out: &mut Vec<Diagnostic>) {
     for a in &regs.actions {
         before(
             regs,
-            K::Actions,
             a.at,
-            "done",
-            a.done,
-            "opened",
-            a.opened,
+            (ActionField::Done, a.done),
+            (ActionField::Opened, a.opened),
             DateBeforeOpen,
             out,
         );
         before(
             regs,
-            K::Actions,
             a.at,
-            "due",
-            a.due,
-            "opened",
-            a.opened,
+            (ActionField::Due, a.due),
+            (ActionField::Opened, a.opened),
             DueBeforeOpen,
             out,
         );
         before(
             regs,
-            K::Actions,
             a.at,
-            "checked_on",
-            a.checked_on,
-            "opened",
-            a.opened,
+            (ActionField::CheckedOn, a.checked_on),
+            (ActionField::Opened, a.opened),
             DateBeforeOpen,
             out,
         );
@@ -379,12 +232,9 @@ fn date_order(regs: &Registers, out: &mut Vec<Diagnostic>) {
     for t in &regs.training {
         before(
             regs,
-            K::Training,
             t.at,
-            "valid_until",
-            t.valid_until,
-            "date",
-            t.date,
+            (TrainingField::ValidUntil, t.valid_until),
+            (TrainingField::Date, t.date),
             DateBeforeOpen,
             out,
         );
@@ -405,16 +255,15 @@ fn date_order(regs: &Registers, out: &mut Vec<Diagnostic>) {
             continue;
         };
         if closed < *audit_date {
-            let (lf, le) = label(K::Findings, "closed");
             out.push(
                 Diagnostic::new(
                     DateBeforeOpen,
                     Some(K::Findings),
-                    regs.cell(K::Findings, f.at, "closed"),
+                    regs.cell(f.at, FindingField::Closed),
                 )
-                .arg_tr("field", lf, le)
+                .field("field", FindingField::Closed)
                 .arg("value", fmt_date(closed))
-                .arg_tr("other", "date de l'audit", "audit date")
+                .msg("other", "validate.audit-date")
                 .arg("other_value", fmt_date(*audit_date)),
             );
         }
@@ -424,48 +273,64 @@ fn date_order(regs: &Registers, out: &mut Vec<Diagnostic>) {
 /// A status and a closing date must agree.
 fn status_pair(
     regs: &Registers,
-    kind: K,
     at: RowRef,
-    status: Option<Status>,
-    date_key: &str,
-    date: Option<NaiveDate>,
+    (status_field, status): (impl Into<FieldRef>, Option<Status>),
+    (date_field, date): (impl Into<FieldRef>, Option<NaiveDate>),
     out: &mut Vec<Diagnostic>,
 ) {
     let Some(status) = status else { return };
-    let (ff, fe) = label(kind, date_key);
-    let status_tr = (status.label(Lang::Fr), status.label(Lang::En));
+    let (status_field, date_field): (FieldRef, FieldRef) = (status_field.into(), date_field.into());
+    let kind = date_field.kind;
     if status.expects_close_date() && date.is_none() {
         out.push(
             Diagnostic::new(
                 Code::ClosedWithoutDate,
                 Some(kind),
-                regs.cell(kind, at, "status"),
+                regs.cell(at, status_field),
             )
-            .arg_tr("status", status_tr.0, status_tr.1)
-            .arg_tr("field", ff, fe),
+            .choice("status", Status::vocab(), status as u8)
+            .field("field", date_field),
         );
     } else if !status.is_finished() && date.is_some() {
         out.push(
             Diagnostic::new(
                 Code::DateWithoutClosed,
                 Some(kind),
-                regs.cell(kind, at, date_key),
+                regs.cell(at, date_field),
             )
-            .arg_tr("status", status_tr.0, status_tr.1)
-            .arg_tr("field", ff, fe),
+            .choice("status", Status::vocab(), status as u8)
+            .field("field", date_field),
         );
     }
 }
 
 fn status_and_closing(regs: &Registers, out: &mut Vec<Diagnostic>) {
     for e in &regs.events {
-        status_pair(regs, K::Rex, e.at, e.status, "closed", e.closed, out);
+        status_pair(
+            regs,
+            e.at,
+            (EventField::Status, e.status),
+            (EventField::Closed, e.closed),
+            out,
+        );
     }
     for a in &regs.actions {
-        status_pair(regs, K::Actions, a.at, a.status, "done", a.done, out);
+        status_pair(
+            regs,
+            a.at,
+            (ActionField::Status, a.status),
+            (ActionField::Done, a.done),
+            out,
+        );
     }
     for f in &regs.findings {
-        status_pair(regs, K::Findings, f.at, f.status, "closed", f.closed, out);
+        status_pair(
+            regs,
+            f.at,
+            (FindingField::Status, f.status),
+            (FindingField::Closed, f.closed),
+            out,
+        );
     }
 }
 
@@ -496,28 +361,29 @@ fn links(regs: &Registers, out: &mut Vec<Diagnostic>) {
 
     // Linked actions must exist, when the action plan was found at all.
     if regs.found(K::Actions) {
-        let check_list = |kind: K, at: RowRef, list: &[String], out: &mut Vec<Diagnostic>| {
-            for id in list {
-                if !actions.contains(&id.trim().to_lowercase()) {
-                    out.push(
-                        Diagnostic::new(
-                            Code::UnknownAction,
-                            Some(kind),
-                            regs.cell(kind, at, "actions"),
-                        )
-                        .arg("id", id.clone()),
-                    );
+        let check_list =
+            |field: FieldRef, at: RowRef, list: &[String], out: &mut Vec<Diagnostic>| {
+                for id in list {
+                    if !actions.contains(&id.trim().to_lowercase()) {
+                        out.push(
+                            Diagnostic::new(
+                                Code::UnknownAction,
+                                Some(field.kind),
+                                regs.cell(at, field),
+                            )
+                            .arg("id", id.clone()),
+                        );
+                    }
                 }
-            }
-        };
+            };
         for e in &regs.events {
-            check_list(K::Rex, e.at, &e.actions, out);
+            check_list(EventField::Actions.into(), e.at, &e.actions, out);
         }
         for f in &regs.findings {
-            check_list(K::Findings, f.at, &f.actions, out);
+            check_list(FindingField::Actions.into(), f.at, &f.actions, out);
         }
         for w in &regs.watch {
-            check_list(K::Watch, w.at, &w.actions, out);
+            check_list(WatchItemField::Actions.into(), w.at, &w.actions, out);
         }
     }
 
@@ -541,7 +407,7 @@ fn links(regs: &Registers, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::UnknownOrigin,
                     Some(K::Actions),
-                    regs.cell(K::Actions, a.at, "origin"),
+                    regs.cell(a.at, ActionField::Origin),
                 )
                 .arg("id", origin.clone()),
             );
@@ -557,7 +423,7 @@ fn links(regs: &Registers, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::UnknownAudit,
                         Some(K::Findings),
-                        regs.cell(K::Findings, f.at, "audit"),
+                        regs.cell(f.at, FindingField::Audit),
                     )
                     .arg("id", audit.clone()),
                 );
@@ -581,7 +447,7 @@ fn links(regs: &Registers, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::UnknownIndicator,
                         Some(K::IndicatorValues),
-                        regs.cell(K::IndicatorValues, v.at, "code"),
+                        regs.cell(v.at, IndicatorValueField::Code),
                     )
                     .arg("id", code.clone()),
                 );
@@ -597,7 +463,7 @@ fn links(regs: &Registers, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::UnknownIndicator,
                         Some(K::Objectives),
-                        regs.cell(K::Objectives, o.at, "indicator"),
+                        regs.cell(o.at, ObjectiveField::Indicator),
                     )
                     .arg("id", ind.clone()),
                 );
@@ -612,7 +478,7 @@ fn links(regs: &Registers, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::UnknownIndicator,
                         Some(K::Actions),
-                        regs.cell(K::Actions, a.at, "indicator"),
+                        regs.cell(a.at, ActionField::Indicator),
                     )
                     .arg("id", ind.clone()),
                 );
@@ -634,7 +500,7 @@ fn links(regs: &Registers, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(
                         Code::UnknownSupplier,
                         Some(K::Rex),
-                        regs.cell(K::Rex, e.at, "supplier"),
+                        regs.cell(e.at, EventField::Supplier),
                     )
                     .arg("id", s.clone()),
                 );
@@ -649,18 +515,17 @@ fn indicator_values(regs: &Registers, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 Code::ZeroDenominator,
                 Some(K::IndicatorValues),
-                regs.cell(K::IndicatorValues, v.at, "denominator"),
+                regs.cell(v.at, IndicatorValueField::Denominator),
             ));
         }
         if v.value.is_none() && v.numerator.is_some() && v.denominator.is_none() {
-            let (fr, en) = label(K::IndicatorValues, "denominator");
             out.push(
                 Diagnostic::new(
                     Code::RequiredMissing,
                     Some(K::IndicatorValues),
-                    regs.cell(K::IndicatorValues, v.at, "denominator"),
+                    regs.cell(v.at, IndicatorValueField::Denominator),
                 )
-                .arg_tr("field", fr, en),
+                .field("field", IndicatorValueField::Denominator),
             );
         }
     }
@@ -676,9 +541,9 @@ fn declared_not_esr(regs: &Registers, out: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Code::DeclaredNotEsr,
                     Some(K::Rex),
-                    regs.cell(K::Rex, e.at, "declared"),
+                    regs.cell(e.at, EventField::Declared),
                 )
-                .arg_tr("value", kind.label(Lang::Fr), kind.label(Lang::En)),
+                .choice("value", EventType::vocab(), kind as u8),
             );
         }
     }

@@ -667,7 +667,7 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
             .filter_map(|r| {
                 Some((
                     r.date,
-                    crate::report::pseudonym::mask(r.comment.as_deref()?),
+                    crate::input::personal::mask(r.comment.as_deref()?, ctx.lang),
                 ))
             })
             .filter(|(_, c)| !c.trim().is_empty())

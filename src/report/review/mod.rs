@@ -8,7 +8,6 @@ mod inputs;
 mod performance;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -17,7 +16,7 @@ use super::charts::{self, LegendItem, Tick, XAxis, YAxis};
 use super::common::{Appendix, DocumentControl, labels};
 use super::format;
 use super::indicators::{BarItem, BarSpec, fill};
-use crate::analysis::review::{Gap, InputGap, Period, gaps};
+use crate::analysis::review::{InputGap, Period, gaps};
 use crate::i18n::{self, Lang};
 use crate::pipeline::Checked;
 use crate::registers::RegisterKind;
@@ -268,14 +267,8 @@ impl Ctx<'_> {
 
 /// One sentence naming an incomplete input.
 pub fn gap_text(g: &InputGap, lang: Lang) -> String {
-    let key = match g.gap {
-        Gap::NotFound => "rev.gap-not-found",
-        Gap::Empty => "rev.gap-empty",
-        Gap::NoReviewAction => "rev.gap-no-review-action",
-        Gap::NoRiskAction => "rev.gap-no-risk-action",
-    };
     fill(
-        key,
+        g.gap.key(),
         lang,
         &[("register", g.register.label(lang).to_owned())],
     )
@@ -395,7 +388,6 @@ pub fn comments(checked: &Checked, period: &Period) -> BTreeMap<u8, String> {
 /// Builds the review of `period`.
 pub fn build(
     checked: &Checked,
-    root: &Path,
     period: Period,
     as_of: NaiveDate,
     lang: Lang,
@@ -506,7 +498,7 @@ pub fn build(
         improvement,
         outputs,
         asn,
-        appendix: Appendix::new(checked, root, as_of, lang)?,
+        appendix: Appendix::new(checked, as_of, lang),
     })
 }
 
