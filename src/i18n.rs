@@ -57,8 +57,8 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("check.registers", "Registres lus", "Registers read"),
     (
         "check.register-line",
-        "{register}\u{a0}: {file} › {sheet} (en-têtes ligne {header_row}) — {rows} ligne(s)",
-        "{register}: {file} › {sheet} (headers on row {header_row}) — {rows} row(s)",
+        "{register}\u{a0}: {file} › {sheet} (en-têtes ligne {header_row}) — {rows} {rows:ligne|lignes}",
+        "{register}: {file} › {sheet} (headers on row {header_row}) — {rows} {rows:row|rows}",
     ),
     (
         "check.register-missing",
@@ -67,8 +67,8 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "check.summary",
-        "{errors} erreur(s), {warnings} avertissement(s) dans {files} fichier(s) lu(s).",
-        "{errors} error(s), {warnings} warning(s) in {files} file(s) read.",
+        "{errors} {errors:erreur|erreurs}, {warnings} {warnings:avertissement|avertissements} dans {files} {files:fichier|fichiers} {files:lu|lus}.",
+        "{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings} in {files} {files:file|files} read.",
     ),
     ("check.hint", "aide", "help"),
     (
@@ -182,8 +182,8 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "report.validation-counts",
-        "{errors} erreur(s) et {warnings} avertissement(s) à la date d'arrêté.",
-        "{errors} error(s) and {warnings} warning(s) at the as-of date.",
+        "{errors} {errors:erreur|erreurs} et {warnings} {warnings:avertissement|avertissements} à la date d'arrêté.",
+        "{errors} {errors:error|errors} and {warnings} {warnings:warning|warnings} at the as-of date.",
     ),
     ("report.code", "Code", "Code"),
     ("report.severity", "Gravité", "Severity"),
@@ -385,7 +385,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "reading.signals",
-        "{chart}\u{a0}: {n} point(s) sur {total} enfreignent une règle\u{a0}; sur les six derniers mois\u{a0}: {list}.",
+        "{chart}\u{a0}: {n} {n:point|points} sur {total} enfreignent une règle\u{a0}; sur les six derniers mois\u{a0}: {list}.",
         "{chart}: {n} of {total} points break a rule; over the last six months: {list}.",
     ),
     ("reading.signals-old", "aucun", "none"),
@@ -464,13 +464,13 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     (
         "summary.events",
-        "{n} événement(s) déclaré(s) en {month}",
-        "{n} event(s) reported in {month}",
+        "{n} {n:événement|événements} {n:déclaré|déclarés} en {month}",
+        "{n} {n:event|events} reported in {month}",
     ),
     (
         "summary.late-actions",
-        "{n} action(s) en retard",
-        "{n} late action(s)",
+        "{n} {n:action|actions} en retard",
+        "{n} late {n:action|actions}",
     ),
     // ---- diagnostics ----------------------------------------------------
     (
@@ -1396,8 +1396,10 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("personal.person", "Personne", "Person"),
 ];
 
-fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
-    static TABLE: OnceLock<HashMap<&'static str, (&'static str, &'static str)>> = OnceLock::new();
+/// The catalogue, keyed; each sentence's plural forms are tagged with the
+/// rule of its language (see [`fill`]).
+fn table() -> &'static HashMap<&'static str, (String, String)> {
+    static TABLE: OnceLock<HashMap<&'static str, (String, String)>> = OnceLock::new();
     TABLE.get_or_init(|| {
         CATALOGUE
             .iter()
@@ -1405,9 +1407,60 @@ fn table() -> &'static HashMap<&'static str, (&'static str, &'static str)> {
             .chain(audit::TEXTS)
             .chain(init::TEXTS)
             .chain(export::TEXTS)
-            .map(|(k, fr, en)| (*k, (*fr, *en)))
+            .map(|(k, fr, en)| (*k, (tag_plurals(fr, Lang::Fr), tag_plurals(en, Lang::En))))
             .collect()
     })
+}
+
+/// `{n:erreur|erreurs}` → `{n:fr:erreur|erreurs}`: the catalogue writes a
+/// plural once per language and [`fill`] applies that language's rule.
+fn tag_plurals(text: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..=start]);
+        rest = &rest[start + 1..];
+        let Some(end) = rest.find('}') else { break };
+        let inner = &rest[..end];
+        match inner.split_once(':') {
+            Some((name, forms)) if forms.contains('|') && is_name(name) => {
+                out.push_str(name);
+                out.push(':');
+                out.push_str(lang.code());
+                out.push(':');
+                out.push_str(forms);
+            }
+            _ => out.push_str(inner),
+        }
+        out.push('}');
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn is_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Whether `count` (a number as printed: `1`, `1 044`, `0,5`) takes the
+/// singular in `lang`: French uses it below two (0 and 1, « 0 erreur »),
+/// English for exactly one.
+fn singular(count: &str, lang: &str) -> bool {
+    let digits: String = count
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let Ok(n) = digits.parse::<f64>() else {
+        return false;
+    };
+    match lang {
+        "fr" => n.abs() < 2.0,
+        _ => n == 1.0,
+    }
 }
 
 /// Every key of the catalogue, in catalogue order.
@@ -1441,21 +1494,33 @@ pub fn colon(lang: Lang) -> &'static str {
     }
 }
 
-/// Replaces each `{name}` in `template` with its argument.
+/// Replaces each `{name}` in `template` with its argument, and each plural
+/// `{name:LANG:one|other}` (written `{name:one|other}` in the catalogue) with
+/// the form the argument's number takes in that language. Unknown names are
+/// kept as written.
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
+    let arg = |name: &str| args.iter().find(|(k, _)| *k == name).map(|(_, v)| v);
     while let Some(start) = rest.find('{') {
         out.push_str(&rest[..start]);
         let after = &rest[start + 1..];
         match after.find('}') {
             Some(end) => {
-                let name = &after[..end];
-                match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
+                let inner = &after[..end];
+                let plural = inner.split_once(':').and_then(|(name, tail)| {
+                    let (lang, forms) = tail.split_once(':')?;
+                    let (one, other) = forms.split_once('|')?;
+                    Some((arg(name)?, lang, one, other))
+                });
+                match (plural, arg(inner)) {
+                    (Some((n, lang, one, other)), _) => {
+                        out.push_str(if singular(n, lang) { one } else { other })
+                    }
+                    (None, Some(v)) => out.push_str(v),
+                    (None, None) => {
                         out.push('{');
-                        out.push_str(name);
+                        out.push_str(inner);
                         out.push('}');
                     }
                 }
@@ -1521,6 +1586,40 @@ mod tests {
                 + init::TEXTS.len()
                 + export::TEXTS.len()
         );
+    }
+
+    #[test]
+    fn plurals_follow_each_language_rule() {
+        let fr = tag_plurals("{n} {n:erreur|erreurs} {n:lue|lues}", Lang::Fr);
+        let en = tag_plurals("{n} {n:error|errors}", Lang::En);
+        let f = |t: &str, n: &str| fill(t, &[("n", n.to_owned())]);
+        assert_eq!(f(&fr, "0"), "0 erreur lue");
+        assert_eq!(f(&fr, "1"), "1 erreur lue");
+        assert_eq!(f(&fr, "2"), "2 erreurs lues");
+        assert_eq!(f(&fr, "1\u{202f}044"), "1\u{202f}044 erreurs lues");
+        assert_eq!(f(&fr, "1,5"), "1,5 erreur lue");
+        assert_eq!(f(&en, "0"), "0 errors");
+        assert_eq!(f(&en, "1"), "1 error");
+        assert_eq!(f(&en, "12"), "12 errors");
+        // Without the number, the placeholder stays visible.
+        assert_eq!(fill(&en, &[]), "{n} {n:en:error|errors}");
+    }
+
+    #[test]
+    fn no_sentence_writes_a_plural_in_brackets() {
+        for (key, fr, en) in CATALOGUE
+            .iter()
+            .chain(review::TEXTS)
+            .chain(audit::TEXTS)
+            .chain(export::TEXTS)
+        {
+            for t in [fr, en] {
+                for bad in ["(s)", "(es)", "(ies)", "(x)"] {
+                    // Column headers without a number ("Standard(s)") are labels.
+                    assert!(!t.contains(bad) || !t.contains('{'), "{key}: {t}");
+                }
+            }
+        }
     }
 
     #[test]

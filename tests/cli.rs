@@ -51,12 +51,12 @@ fn check_exits_1_on_errors_and_prints_file_sheet_cell() {
     );
     assert!(
         text.contains(
-            "événements (REX)\u{a0}: REX-2025.xlsx › Registre (en-têtes ligne 3) — 1 ligne(s)"
+            "événements (REX)\u{a0}: REX-2025.xlsx › Registre (en-têtes ligne 3) — 1 ligne"
         ),
         "{text}"
     );
     assert!(
-        text.contains("1 erreur(s), 12 avertissement(s) dans 1 fichier(s) lu(s)."),
+        text.contains("1 erreur, 12 avertissements dans 1 fichier lu."),
         "{text}"
     );
 }
@@ -76,7 +76,7 @@ fn check_exits_0_with_only_warnings_and_speaks_english() {
         "{text}"
     );
     assert!(
-        text.contains("0 error(s), 12 warning(s) in 1 file(s) read."),
+        text.contains("0 errors, 12 warnings in 1 file read."),
         "{text}"
     );
 }

@@ -77,7 +77,7 @@ fn demo_packs_in_french_and_english() {
         nc["reason"]
             .as_str()
             .unwrap()
-            .contains("action(s) en retard")
+            .contains(" actions en retard")
     );
     // Everything to fix is listed up front, in matrix order.
     let fix: Vec<&str> = m["to_fix"]

@@ -40,13 +40,13 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "aud.summary-matrix",
-        "{evidenced} exigence(s) sur {items} étayée(s) par les registres\u{a0}; {fix} à compléter avant l'audit.",
-        "{evidenced} requirement(s) out of {items} evidenced by the registers; {fix} to complete before the audit.",
+        "{evidenced} {evidenced:exigence|exigences} sur {items} {items:étayée|étayées} par les registres\u{a0}; {fix} à compléter avant l'audit.",
+        "{evidenced} {evidenced:requirement|requirements} out of {items} evidenced by the registers; {fix} to complete before the audit.",
     ),
     (
         "aud.summary-follow",
-        "{findings} constat(s) antérieur(s) encore ouvert(s), {late} action(s) en retard, {docs} document(s) à réviser, {training} formation(s) échue(s), {suppliers} réévaluation(s) fournisseur en retard.",
-        "{findings} earlier finding(s) still open, {late} late action(s), {docs} document(s) to review, {training} expired training(s), {suppliers} supplier re-evaluation(s) overdue.",
+        "{findings} {findings:constat|constats} {findings:antérieur|antérieurs} encore {findings:ouvert|ouverts}, {late} {late:action|actions} en retard, {docs} {docs:document|documents} à réviser, {training} {training:formation|formations} {training:échue|échues}, {suppliers} {suppliers:réévaluation|réévaluations} fournisseur en retard.",
+        "{findings} earlier {findings:finding|findings} still open, {late} late {late:action|actions}, {docs} {docs:document|documents} to review, {training} expired {training:training|trainings}, {suppliers} supplier {suppliers:re-evaluation|re-evaluations} overdue.",
     ),
     ("aud.status-evidenced", "étayé", "evidenced"),
     ("aud.status-thin", "faible", "thin"),
@@ -69,8 +69,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "aud.reason-thin",
-        "{n} enregistrement(s) sur 12 mois, {min} attendu(s) au moins",
-        "{n} record(s) over 12 months, at least {min} expected",
+        "{n} {n:enregistrement|enregistrements} sur 12 mois, {min} {min:attendu|attendus} au moins",
+        "{n} {n:record|records} over 12 months, at least {min} expected",
     ),
     (
         "aud.check-review-12m",
@@ -84,43 +84,43 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "aud.check-supplier-reevaluation",
-        "{n} fournisseur(s) critique(s) à réévaluer",
-        "{n} critical supplier(s) to re-evaluate",
+        "{n} {n:fournisseur|fournisseurs} {n:critique|critiques} à réévaluer",
+        "{n} critical {n:supplier|suppliers} to re-evaluate",
     ),
     (
         "aud.check-documents-review",
-        "{n} document(s) dont la révision est dépassée",
-        "{n} document(s) past their review date",
+        "{n} {n:document|documents} dont la révision est dépassée",
+        "{n} {n:document|documents} past their review date",
     ),
     (
         "aud.check-training-valid",
-        "{n} formation(s) ou habilitation(s) échue(s)",
-        "{n} training(s) or habilitation(s) expired",
+        "{n} {n:formation|formations} ou {n:habilitation|habilitations} {n:échue|échues}",
+        "{n} {n:training|trainings} or {n:habilitation|habilitations} expired",
     ),
     (
         "aud.check-indicators-current",
-        "{n} indicateur(s) sans valeur sur les 3 derniers mois",
-        "{n} indicator(s) without a value in the last 3 months",
+        "{n} {n:indicateur|indicateurs} sans valeur sur les 3 derniers mois",
+        "{n} {n:indicator|indicators} without a value in the last 3 months",
     ),
     (
         "aud.check-parties-reviewed-12m",
-        "{n} partie(s) intéressée(s) non revue(s) depuis 12 mois",
-        "{n} interested party(ies) not reviewed in 12 months",
+        "{n} {n:partie|parties} {n:intéressée|intéressées} non {n:revue|revues} depuis 12 mois",
+        "{n} interested {n:party|parties} not reviewed in 12 months",
     ),
     (
         "aud.check-watch-assessed",
-        "{n} texte(s) réglementaire(s) toujours à évaluer après 3 mois",
-        "{n} regulatory text(s) still to assess after 3 months",
+        "{n} {n:texte|textes} {n:réglementaire|réglementaires} toujours à évaluer après 3 mois",
+        "{n} regulatory {n:text|texts} still to assess after 3 months",
     ),
     (
         "aud.check-actions-late",
-        "{n} action(s) en retard",
-        "{n} late action(s)",
+        "{n} {n:action|actions} en retard",
+        "{n} late {n:action|actions}",
     ),
     (
         "aud.check-effectiveness-checked",
-        "{n} action(s) réalisée(s) depuis plus de 6 mois sans évaluation de l'efficacité",
-        "{n} action(s) done over 6 months ago without an effectiveness check",
+        "{n} {n:action|actions} {n:réalisée|réalisées} depuis plus de 6 mois sans évaluation de l'efficacité",
+        "{n} {n:action|actions} done over 6 months ago without an effectiveness check",
     ),
     ("aud.src-documents", "documents", "documents"),
     (
@@ -176,13 +176,13 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("aud.not-declared", "non déclaré", "not declared"),
     (
         "aud.actions-line",
-        "{open} action(s) ouverte(s) au {date}, dont {late} en retard.",
-        "{open} open action(s) on {date}, {late} of them late.",
+        "{open} {open:action|actions} {open:ouverte|ouvertes} au {date}, dont {late} en retard.",
+        "{open} open {open:action|actions} on {date}, {late} of them late.",
     ),
     (
         "aud.events-line",
-        "{n} événement(s) sur les 12 derniers mois, dont {esr} ESR ou déclaration(s) à l'ASN ({undeclared} ESR non déclaré(s)).",
-        "{n} event(s) over the last 12 months, {esr} ESR(s) or declaration(s) to the ASN ({undeclared} ESR(s) not declared).",
+        "{n} {n:événement|événements} sur les 12 derniers mois, dont {esr} ESR ou {esr:déclaration|déclarations} à l'ASN ({undeclared} ESR non {undeclared:déclaré|déclarés}).",
+        "{n} {n:event|events} over the last 12 months, {esr} ESR or {esr:declaration|declarations} to the ASN ({undeclared} ESR not declared).",
     ),
     // Template headings.
     ("aud.audit", "Audit", "Audit"),
@@ -323,8 +323,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("aud.h-record", "Enregistrement", "Record"),
     (
         "aud.population",
-        "{n} enregistrement(s) éligible(s)",
-        "{n} eligible record(s)",
+        "{n} {n:enregistrement|enregistrements} {n:éligible|éligibles}",
+        "{n} eligible {n:record|records}",
     ),
     ("aud.none", "Aucun.", "None."),
 ];

@@ -546,8 +546,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     // Sentences.
     (
         "rev.a-count",
-        "{n} action(s) décidée(s) en revue de direction suivie(s) sur la période\u{a0}: {done} réalisée(s), {open} en cours, dont {late} en retard au {date}.",
-        "{n} action(s) decided by management reviews followed over the period: {done} done, {open} open, {late} of them late on {date}.",
+        "{n} {n:action|actions} {n:décidée|décidées} en revue de direction {n:suivie|suivies} sur la période\u{a0}: {done} {done:réalisée|réalisées}, {open} en cours, dont {late} en retard au {date}.",
+        "{n} {n:action|actions} decided by management reviews followed over the period: {done} done, {open} open, {late} of them late on {date}.",
     ),
     (
         "rev.a-none",
@@ -556,8 +556,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.e-count",
-        "{n} action(s) sur des risques ou opportunités suivie(s) sur la période\u{a0}: {done} réalisée(s), {open} en cours, dont {late} en retard au {date}.",
-        "{n} action(s) on risks or opportunities followed over the period: {done} done, {open} open, {late} of them late on {date}.",
+        "{n} {n:action|actions} sur des risques ou opportunités {n:suivie|suivies} sur la période\u{a0}: {done} {done:réalisée|réalisées}, {open} en cours, dont {late} en retard au {date}.",
+        "{n} {n:action|actions} on risks or opportunities followed over the period: {done} done, {open} open, {late} of them late on {date}.",
     ),
     (
         "rev.e-none",
@@ -566,32 +566,32 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.effectiveness-line",
-        "Efficacité évaluée pour {checked} action(s), dont {effective} jugée(s) efficace(s).",
-        "Effectiveness checked for {checked} action(s), {effective} of them found effective.",
+        "Efficacité évaluée pour {checked} {checked:action|actions}, dont {effective} {effective:jugée|jugées} {effective:efficace|efficaces}.",
+        "Effectiveness checked for {checked} {checked:action|actions}, {effective} of them found effective.",
     ),
     ("rev.done-on", "réalisée le {date}", "done on {date}"),
     ("rev.days-late", "{n} j", "{n} d"),
     ("rev.days", "{n} j", "{n} d"),
     (
         "rev.watch-count",
-        "{n} texte(s) nouveau(x) publié(s) ou entré(s) en vigueur sur la période ({previous} en {prev_label}).",
-        "{n} new text(s) published or in force over the period ({previous} in {prev_label}).",
+        "{n} {n:texte|textes} {n:nouveau|nouveaux} {n:publié|publiés} ou {n:entré|entrés} en vigueur sur la période ({previous} en {prev_label}).",
+        "{n} new {n:text|texts} published or in force over the period ({previous} in {prev_label}).",
     ),
     (
         "rev.watch-applicability",
-        "Textes suivis\u{a0}: {yes} applicable(s), {assess} à évaluer, {no} non applicable(s)\u{a0}; {actions} avec une action.",
+        "Textes suivis\u{a0}: {yes} {yes:applicable|applicables}, {assess} à évaluer, {no} non {no:applicable|applicables}\u{a0}; {actions} avec une action.",
         "Texts followed: {yes} applicable, {assess} to assess, {no} not applicable; {actions} with an action.",
     ),
     (
         "rev.parties-count",
-        "{n} parties intéressées, dont {strong} de proximité forte\u{a0}; {reviewed} revue(s) sur la période, {stale} non revue(s) depuis son début.",
+        "{n} parties intéressées, dont {strong} de proximité forte\u{a0}; {reviewed} {reviewed:revue|revues} sur la période, {stale} non {stale:revue|revues} depuis son début.",
         "{n} interested parties, {strong} of strong proximity; {reviewed} reviewed over the period, {stale} not reviewed since it began.",
     ),
     ("rev.population-all", "Tous répondants", "All respondents"),
     (
         "rev.sat-campaign",
-        "Campagne «\u{a0}{campaign}\u{a0}»\u{a0}: {n} répondant(s). Comparée à\u{a0}: {previous}.",
-        "Campaign “{campaign}”: {n} respondent(s). Compared with: {previous}.",
+        "Campagne «\u{a0}{campaign}\u{a0}»\u{a0}: {n} {n:répondant|répondants}. Comparée à\u{a0}: {previous}.",
+        "Campaign “{campaign}”: {n} {n:respondent|respondents}. Compared with: {previous}.",
     ),
     (
         "rev.sat-no-previous",
@@ -630,8 +630,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.complaints-count",
-        "{n} réclamation(s) sur la période, {previous} en {prev_label} ({p}).",
-        "{n} complaint(s) over the period, {previous} in {prev_label} ({p}).",
+        "{n} {n:réclamation|réclamations} sur la période, {previous} en {prev_label} ({p}).",
+        "{n} {n:complaint|complaints} over the period, {previous} in {prev_label} ({p}).",
     ),
     (
         "rev.complaints-close",
@@ -645,8 +645,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.objectives-count",
-        "{n} objectif(s) pour la période\u{a0}: {met} atteint(s), {alert} proche(s), {missed} non atteint(s), {na} non évalué(s). {prev_label}\u{a0}: {prev_met} atteint(s) sur {prev_n}.",
-        "{n} objective(s) for the period: {met} met, {alert} close, {missed} missed, {na} not assessed. {prev_label}: {prev_met} met out of {prev_n}.",
+        "{n} {n:objectif|objectifs} pour la période\u{a0}: {met} {met:atteint|atteints}, {alert} {alert:proche|proches}, {missed} non {missed:atteint|atteints}, {na} non {na:évalué|évalués}. {prev_label}\u{a0}: {prev_met} {prev_met:atteint|atteints} sur {prev_n}.",
+        "{n} {n:objective|objectives} for the period: {met} met, {alert} close, {missed} missed, {na} not assessed. {prev_label}: {prev_met} met out of {prev_n}.",
     ),
     (
         "rev.objective-missed",
@@ -660,8 +660,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.performance-count",
-        "{n} indicateur(s)\u{a0}: {met} à la cible, {alert} en alerte, {missed} hors cible, {na} non évalué(s)\u{a0}; {trends} tendance(s) significative(s).",
-        "{n} indicator(s): {met} on target, {alert} in alert, {missed} off target, {na} not assessed; {trends} significant trend(s).",
+        "{n} {n:indicateur|indicateurs}\u{a0}: {met} à la cible, {alert} en alerte, {missed} hors cible, {na} non {na:évalué|évalués}\u{a0}; {trends} {trends:tendance|tendances} {trends:significative|significatives}.",
+        "{n} {n:indicator|indicators}: {met} on target, {alert} in alert, {missed} off target, {na} not assessed; {trends} significant {trends:trend|trends}.",
     ),
     (
         "rev.trend-good",
@@ -695,23 +695,23 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.reading-signals",
-        "{n} point(s) de la période hors règles ({chart}).",
-        "{n} point(s) of the period break a rule ({chart}).",
+        "{n} {n:point|points} de la période hors règles ({chart}).",
+        "{n} {n:point|points} of the period break a rule ({chart}).",
     ),
     (
         "rev.events-count",
-        "{n} événement(s) sur la période, {previous} en {prev_label} ({details}).",
-        "{n} event(s) over the period, {previous} in {prev_label} ({details}).",
+        "{n} {n:événement|événements} sur la période, {previous} en {prev_label} ({details}).",
+        "{n} {n:event|events} over the period, {previous} in {prev_label} ({details}).",
     ),
     (
         "rev.events-count-new",
-        "{n} événement(s) sur la période\u{a0}; le registre ne couvre pas {prev_label}\u{a0}: pas de comparaison.",
-        "{n} event(s) over the period; the register does not cover {prev_label}: no comparison.",
+        "{n} {n:événement|événements} sur la période\u{a0}; le registre ne couvre pas {prev_label}\u{a0}: pas de comparaison.",
+        "{n} {n:event|events} over the period; the register does not cover {prev_label}: no comparison.",
     ),
     (
         "rev.complaints-count-new",
-        "{n} réclamation(s) sur la période\u{a0}; le registre ne couvre pas {prev_label}\u{a0}: pas de comparaison.",
-        "{n} complaint(s) over the period; the register does not cover {prev_label}: no comparison.",
+        "{n} {n:réclamation|réclamations} sur la période\u{a0}; le registre ne couvre pas {prev_label}\u{a0}: pas de comparaison.",
+        "{n} {n:complaint|complaints} over the period; the register does not cover {prev_label}: no comparison.",
     ),
     ("rev.basis-exams", "rapporté aux examens", "per exam"),
     ("rev.basis-days", "rapporté à la durée", "per day"),
@@ -727,8 +727,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.events-esr",
-        "{esr} ESR ({declared} événement(s) déclaré(s) à l'ASN\u{a0}; {previous} ESR la période précédente), {systemic} analyse(s) systémique(s), {unacceptable} événement(s) de criticité inacceptable.",
-        "{esr} ESR(s) ({declared} event(s) declared to the ASN; {previous} ESRs in the previous period), {systemic} systemic analysis(es), {unacceptable} event(s) of unacceptable criticity.",
+        "{esr} ESR ({declared} {declared:événement|événements} {declared:déclaré|déclarés} à l'ASN\u{a0}; {previous} ESR la période précédente), {systemic} {systemic:analyse|analyses} {systemic:systémique|systémiques}, {unacceptable} {unacceptable:événement|événements} de criticité inacceptable.",
+        "{esr} ESR ({declared} {declared:event|events} declared to the ASN; {previous} ESRs in the previous period), {systemic} systemic {systemic:analysis|analyses}, {unacceptable} {unacceptable:event|events} of unacceptable criticity.",
     ),
     (
         "rev.events-close",
@@ -783,20 +783,20 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ("rev.act-effective", "Jugées efficaces", "Found effective"),
     (
         "rev.actions-line",
-        "{open} action(s) ouverte(s) au {date}, dont {late} en retard.",
-        "{open} open action(s) on {date}, {late} of them late.",
+        "{open} {open:action|actions} {open:ouverte|ouvertes} au {date}, dont {late} en retard.",
+        "{open} open {open:action|actions} on {date}, {late} of them late.",
     ),
     ("rev.age-range", "{lo}–{hi} j", "{lo}–{hi} d"),
     ("rev.age-over", "plus de {n} j", "over {n} d"),
     (
         "rev.audits-count",
-        "{n} audit(s) ou inspection(s) sur la période, dont {external} externe(s)\u{a0}: {findings} constat(s), dont {nc} non-conformité(s). {prev_label}\u{a0}: {previous} constat(s), dont {prev_nc} non-conformité(s).",
-        "{n} audit(s) or inspection(s) over the period, {external} external: {findings} finding(s), {nc} nonconformity(ies). {prev_label}: {previous} finding(s), {prev_nc} nonconformity(ies).",
+        "{n} {n:audit|audits} ou {n:inspection|inspections} sur la période, dont {external} {external:externe|externes}\u{a0}: {findings} {findings:constat|constats}, dont {nc} {nc:non-conformité|non-conformités}. {prev_label}\u{a0}: {previous} {previous:constat|constats}, dont {prev_nc} {prev_nc:non-conformité|non-conformités}.",
+        "{n} {n:audit|audits} or {n:inspection|inspections} over the period, {external} external: {findings} {findings:finding|findings}, {nc} {nc:nonconformity|nonconformities}. {prev_label}: {previous} {previous:finding|findings}, {prev_nc} {prev_nc:nonconformity|nonconformities}.",
     ),
     (
         "rev.audits-open",
-        "{n} constat(s) ouvert(s) au {date}\u{a0}; {recurring} constat(s) récurrent(s) d'un audit à l'autre.",
-        "{n} open finding(s) on {date}; {recurring} finding(s) recurring across audits.",
+        "{n} {n:constat|constats} {n:ouvert|ouverts} au {date}\u{a0}; {recurring} {recurring:constat|constats} {recurring:récurrent|récurrents} d'un audit à l'autre.",
+        "{n} open {n:finding|findings} on {date}; {recurring} {recurring:finding|findings} recurring across audits.",
     ),
     (
         "rev.cycle-certified",
@@ -825,8 +825,8 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.suppliers-count",
-        "{n} fournisseur(s) évalué(s), dont {critical} critique(s)\u{a0}; {evaluated} évalué(s) sur la période, {overdue} réévaluation(s) de fournisseur critique en retard\u{a0}; {events} événement(s) mettant en cause un fournisseur.",
-        "{n} supplier(s) evaluated, {critical} critical; {evaluated} evaluated over the period, {overdue} critical re-evaluation(s) overdue; {events} event(s) naming a supplier.",
+        "{n} {n:fournisseur|fournisseurs} {n:évalué|évalués}, dont {critical} {critical:critique|critiques}\u{a0}; {evaluated} {evaluated:évalué|évalués} sur la période, {overdue} {overdue:réévaluation|réévaluations} de fournisseur critique en retard\u{a0}; {events} {events:événement|événements} mettant en cause un fournisseur.",
+        "{n} {n:supplier|suppliers} evaluated, {critical} critical; {evaluated} evaluated over the period, {overdue} critical {overdue:re-evaluation|re-evaluations} overdue; {events} {events:event|events} naming a supplier.",
     ),
     (
         "rev.computed-note",
@@ -835,13 +835,13 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.training-count",
-        "{people} personne(s) suivie(s)\u{a0}; {done} formation(s) réalisée(s) sur la période\u{a0}; au {date}, {due} à renouveler dans les {days} jours et {overdue} échue(s).",
-        "{people} person(s) followed; {done} training(s) done over the period; on {date}, {due} due within {days} days and {overdue} overdue.",
+        "{people} {people:personne|personnes} {people:suivie|suivies}\u{a0}; {done} {done:formation|formations} {done:réalisée|réalisées} sur la période\u{a0}; au {date}, {due} à renouveler dans les {days} jours et {overdue} {overdue:échue|échues}.",
+        "{people} {people:person|people} followed; {done} {done:training|trainings} done over the period; on {date}, {due} due within {days} days and {overdue} overdue.",
     ),
     (
         "rev.documents-count",
-        "{n} document(s) maîtrisé(s), dont {past} dont la date de révision est dépassée.",
-        "{n} controlled document(s), {past} past their review date.",
+        "{n} {n:document|documents} {n:maîtrisé|maîtrisés}, dont {past} dont la date de révision est dépassée.",
+        "{n} controlled {n:document|documents}, {past} past their review date.",
     ),
     ("rev.no-role", "fonction non renseignée", "role not given"),
     (
@@ -851,18 +851,18 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.summary-late",
-        "{n} action(s) en retard au {date}.",
-        "{n} action(s) late on {date}.",
+        "{n} {n:action|actions} en retard au {date}.",
+        "{n} {n:action|actions} late on {date}.",
     ),
     (
         "rev.summary-findings-open",
-        "{n} constat(s) d'audit ouvert(s) en fin de période.",
-        "{n} audit finding(s) open at the end of the period.",
+        "{n} {n:constat|constats} d'audit {n:ouvert|ouverts} en fin de période.",
+        "{n} audit {n:finding|findings} open at the end of the period.",
     ),
     (
         "rev.decide-objectives-missed",
-        "Statuer sur les suites des {n} objectif(s) non atteint(s).",
-        "Decide what follows the {n} missed objective(s).",
+        "Statuer sur les suites des {n} {n:objectif|objectifs} non {n:atteint|atteints}.",
+        "Decide what follows the {n} missed {n:objective|objectives}.",
     ),
     (
         "rev.decide-objectives-next",
@@ -871,23 +871,23 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.decide-late-actions",
-        "Relancer ou replanifier les {n} action(s) en retard.",
-        "Chase or reschedule the {n} late action(s).",
+        "Relancer ou replanifier les {n} {n:action|actions} en retard.",
+        "Chase or reschedule the {n} late {n:action|actions}.",
     ),
     (
         "rev.decide-open-findings",
-        "Valider le traitement des {n} constat(s) d'audit ouvert(s).",
-        "Approve how the {n} open audit finding(s) are handled.",
+        "Valider le traitement des {n} {n:constat|constats} d'audit {n:ouvert|ouverts}.",
+        "Approve how the {n} open audit {n:finding|findings} are handled.",
     ),
     (
         "rev.decide-suppliers",
-        "Décider des réévaluations en retard de {n} fournisseur(s) critique(s).",
-        "Decide on the overdue re-evaluations of {n} critical supplier(s).",
+        "Décider des réévaluations en retard de {n} {n:fournisseur|fournisseurs} {n:critique|critiques}.",
+        "Decide on the overdue re-evaluations of {n} critical {n:supplier|suppliers}.",
     ),
     (
         "rev.decide-opportunities",
-        "Retenir ou écarter les {n} opportunité(s) d'amélioration proposée(s) (section 11).",
-        "Accept or reject the {n} proposed opportunity(ies) for improvement (section 11).",
+        "Retenir ou écarter les {n} {n:opportunité|opportunités} d'amélioration {n:proposée|proposées} (section 11).",
+        "Accept or reject the {n} proposed {n:opportunity|opportunities} for improvement (section 11).",
     ),
     (
         "rev.decide-resources",
@@ -911,13 +911,13 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.prop-cause",
-        "Cause récurrente «\u{a0}{cause}\u{a0}»\u{a0}: {n} événement(s), {share} de la période ({previous} la période précédente).",
-        "Recurring cause “{cause}”: {n} event(s), {share} of the period ({previous} in the previous period).",
+        "Cause récurrente «\u{a0}{cause}\u{a0}»\u{a0}: {n} {n:événement|événements}, {share} de la période ({previous} la période précédente).",
+        "Recurring cause “{cause}”: {n} {n:event|events}, {share} of the period ({previous} in the previous period).",
     ),
     (
         "rev.prop-late",
-        "Réduire le retard du plan d'actions ({n} action(s) en retard).",
-        "Reduce the action plan's backlog ({n} late action(s)).",
+        "Réduire le retard du plan d'actions ({n} {n:action|actions} en retard).",
+        "Reduce the action plan's backlog ({n} late {n:action|actions}).",
     ),
     (
         "rev.prop-recurring-finding",
@@ -931,13 +931,13 @@ pub(super) const TEXTS: &[(&str, &str, &str)] = &[
     ),
     (
         "rev.prop-training",
-        "Planifier le renouvellement des {n} formation(s) ou habilitation(s) échue(s).",
-        "Schedule the renewal of the {n} overdue training(s) or habilitation(s).",
+        "Planifier le renouvellement des {n} {n:formation|formations} ou {n:habilitation|habilitations} {n:échue|échues}.",
+        "Schedule the renewal of the {n} overdue {n:training|trainings} or {n:habilitation|habilitations}.",
     ),
     (
         "rev.prop-documents",
-        "Réviser les {n} document(s) dont la date de révision est dépassée.",
-        "Review the {n} document(s) past their review date.",
+        "Réviser les {n} {n:document|documents} dont la date de révision est dépassée.",
+        "Review the {n} {n:document|documents} past their review date.",
     ),
     // Command line.
     (

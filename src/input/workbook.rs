@@ -518,6 +518,41 @@ mod tests {
     }
 
     #[test]
+    fn contents_are_hashed_with_sha256() {
+        // FIPS 180-2, appendix B.1.
+        assert_eq!(
+            Contents::new(b"abc".to_vec()).sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    /// What is parsed is the bytes that were hashed: a workbook replaced on
+    /// disk after it was read does not change what smq reads from it.
+    #[test]
+    fn a_workbook_is_parsed_from_the_bytes_that_were_hashed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("REX.xlsx");
+        let write = |value: &str| {
+            let mut book = rust_xlsxwriter::Workbook::new();
+            book.add_worksheet().write_string(0, 0, value).unwrap();
+            book.save(&path).unwrap();
+        };
+        write("first");
+        let file = InputFile {
+            rel: "REX.xlsx".into(),
+            path: path.clone(),
+            size: std::fs::metadata(&path).unwrap().len(),
+        };
+        let contents = Contents::read(&file).unwrap();
+        assert_eq!(contents.sha256, sha256_hex(&std::fs::read(&path).unwrap()));
+        write("second");
+        let mut wb = Workbook::open(&file, contents.bytes, Limits::default()).unwrap();
+        let name = wb.sheet_names()[0].0.clone();
+        let sheet = wb.sheet(&name).unwrap();
+        assert_eq!(sheet.get(0, 0), &s("first"));
+    }
+
+    #[test]
     fn grid_finds_cells_in_any_order_and_the_last_value_wins() {
         let g = Grid::from_cells(vec![
             (5, 3, s("c")),
