@@ -3,7 +3,7 @@
 //! byte across processes, and text that would be markup or code anywhere in
 //! a register prints verbatim in every report.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -3,13 +3,11 @@
 //! bounded peak memory (GNU time), a diagnostic naming the file (and the
 //! cell where there is one), and an exit status that matches.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use rust_xlsxwriter::{Format, Formula, Url, Workbook};
 use serde_json::Value;
 
