@@ -3,6 +3,7 @@
 //! target. A failure at any point (a full disk, a killed process, a target
 //! that cannot be replaced) leaves the previous file, or nothing, at the
 //! target, and removes the temporary file when the process is still alive.
+//! The file gets the mode of any file the user creates (0666 less the umask).
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -24,10 +25,15 @@ fn write_atomic_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".smq-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".smq-").suffix(".tmp");
+    // A temporary file is created 0600 and the rename keeps its mode; a
+    // report must be readable as any file the user creates, so ask for 0666:
+    // the kernel applies the umask when it creates the file (0644 under the
+    // usual 022), without smq reading or changing the process's umask.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir)?;
     // On any error below, dropping `tmp` deletes the temporary file.
     fill(&mut tmp)?;
     tmp.as_file().sync_all()?;
@@ -139,6 +145,30 @@ mod tests {
         assert!(write_atomic(&target, &content()).is_err());
         assert_eq!(names(dir.path()), ["export.xlsx"]);
         assert_eq!(std::fs::read(target.join("inside")).unwrap(), b"kept");
+    }
+
+    /// The umask of this process, read without changing it (Linux).
+    #[cfg(target_os = "linux")]
+    fn umask() -> u32 {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let line = status.lines().find(|l| l.starts_with("Umask:")).unwrap();
+        u32::from_str_radix(line["Umask:".len()..].trim(), 8).unwrap()
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_file_has_the_mode_of_a_file_the_user_creates() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("revue.pdf");
+        write_atomic(&target, &content()).unwrap();
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o666 & !umask(), "{mode:o}");
+        // The same as a file created the ordinary way.
+        let plain = dir.path().join("plain");
+        std::fs::write(&plain, b"x").unwrap();
+        let plain_mode = std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, plain_mode);
     }
 
     #[test]

@@ -395,3 +395,77 @@ fn the_injection_corpus_prints_verbatim_in_every_report() {
         .count();
     assert!(found >= 1, "the export carries the corpus text");
 }
+
+/// Runs smq under `sh` with the given umask; returns the mode of each
+/// output file written.
+#[cfg(unix)]
+fn modes_under_umask(umask: &str, args: &[String], outputs: &[&Path]) -> Vec<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    let o = assert_cmd::Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
+        .arg(bin())
+        .args(args)
+        .timeout(Duration::from_secs(300))
+        .output()
+        .unwrap();
+    assert!(
+        o.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    outputs
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().permissions().mode() & 0o777)
+        .collect()
+}
+
+/// A report put in a shared folder is readable as any file the user
+/// creates: its mode is 0666 less the umask, not the temporary file's 0600.
+#[cfg(unix)]
+#[test]
+fn outputs_follow_the_umask() {
+    let out = tempfile::tempdir().unwrap();
+    let s = |p: &Path| p.to_string_lossy().into_owned();
+    let export = |o: &Path| -> Vec<String> {
+        vec![
+            "export".into(),
+            s(&samples()),
+            "--as-of".into(),
+            "2026-10-31".into(),
+            "--format".into(),
+            "json".into(),
+            "-o".into(),
+            s(o),
+        ]
+    };
+    for (umask, mode) in [("022", 0o644), ("077", 0o600), ("027", 0o640)] {
+        let o = out.path().join(format!("export-{umask}.json"));
+        assert_eq!(
+            modes_under_umask(umask, &export(&o), &[&o]),
+            [mode],
+            "umask {umask}"
+        );
+    }
+    // A PDF report and its data, replacing files of another mode.
+    let (pdf, json) = (out.path().join("ind.pdf"), out.path().join("ind.json"));
+    for (umask, mode) in [("022", 0o644), ("077", 0o600)] {
+        let args: Vec<String> = vec![
+            "indicators".into(),
+            s(&samples()),
+            "--month".into(),
+            "2026-10".into(),
+            "--as-of".into(),
+            "2026-10-31".into(),
+            "-o".into(),
+            s(&pdf),
+            "--data-out".into(),
+            s(&json),
+        ];
+        assert_eq!(
+            modes_under_umask(umask, &args, &[&pdf, &json]),
+            [mode, mode],
+            "umask {umask}"
+        );
+    }
+}
