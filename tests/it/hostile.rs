@@ -52,7 +52,7 @@ impl Run {
 /// Runs `smq check --format json` under GNU time, with a timeout.
 fn check_run(dir: &Path) -> Run {
     let peak = tempfile::NamedTempFile::new().unwrap();
-    let out = assert_cmd::Command::new("/usr/bin/time")
+    let out = assert_cmd::Command::new(gnu_time())
         .arg("-f")
         .arg("%M")
         .arg("-o")
