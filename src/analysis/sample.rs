@@ -1,7 +1,8 @@
 //! Reproducible random samples of records, for the auditor's trails: the
 //! same seed picks the same rows, whatever the machine. A small SplitMix64
 //! generator (Steele, Lea & Flood 2014), seeded per register, drives a
-//! partial Fisher–Yates shuffle.
+//! partial Fisher–Yates shuffle. It is smq's only generator: the demo data
+//! set draws from it too (`demo::rng`).
 
 use chrono::{Datelike, NaiveDate};
 
@@ -12,6 +13,14 @@ pub struct SplitMix64(u64);
 impl SplitMix64 {
     pub fn new(seed: u64) -> Self {
         SplitMix64(seed)
+    }
+
+    /// An independent generator for `key`, seeded with this one's state
+    /// mixed with the FNV-1a hash of the key: one stream per register (or
+    /// per part of the demo data), so that drawing more from one does not
+    /// shift the others.
+    pub fn fork(&self, key: &str) -> SplitMix64 {
+        SplitMix64(self.0 ^ stream(key))
     }
 
     pub fn next_u64(&mut self) -> u64 {
@@ -51,7 +60,7 @@ fn stream(key: &str) -> u64 {
 pub fn pick(n: usize, k: usize, seed: u64, key: &str) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..n).collect();
     let k = k.min(n);
-    let mut rng = SplitMix64::new(seed ^ stream(key));
+    let mut rng = SplitMix64::new(seed).fork(key);
     for i in 0..k {
         let j = i + rng.below((n - i) as u64) as usize;
         idx.swap(i, j);

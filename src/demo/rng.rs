@@ -1,39 +1,34 @@
-//! A tiny seeded PRNG (splitmix64). Only integer arithmetic and the exact
+//! The demo data set's random draws, over smq's one seeded generator
+//! (`analysis::sample::SplitMix64`). Only integer arithmetic and the exact
 //! IEEE operations (+ − × ÷ √) touch floats, so the output is the same on
 //! every platform and every run: no `ln`, `exp` or `sin`, whose last bit may
 //! differ between C libraries.
 
-/// A splitmix64 generator.
+use crate::analysis::sample::SplitMix64;
+
+/// The draws the demo needs, over a SplitMix64 stream.
 #[derive(Debug, Clone)]
-pub struct Rng(u64);
+pub struct Rng(SplitMix64);
 
 impl Rng {
     pub fn new(seed: u64) -> Rng {
-        Rng(seed)
+        Rng(SplitMix64::new(seed))
     }
 
     /// An independent stream for one part of the data set, so that changing
     /// how one register is generated does not shift the others.
     pub fn fork(&self, tag: &str) -> Rng {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in tag.bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        let mut r = Rng(self.0 ^ h);
+        let mut r = Rng(self.0.fork(tag));
         r.next_u64();
         r
     }
 
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
-    /// A number in `0..n` (0 when `n` is 0).
+    /// A number in `0..n` (0 when `n` is 0), by multiply-shift (not the
+    /// sampler's rejection method: the committed demo data depend on it).
     pub fn below(&mut self, n: u64) -> u64 {
         ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
     }
@@ -121,6 +116,15 @@ mod tests {
         let mut d = b.fork("rex");
         assert_eq!(c.next_u64(), d.next_u64());
         assert_ne!(a.fork("rex").next_u64(), a.fork("actions").next_u64());
+    }
+
+    #[test]
+    fn draws_are_the_samplers_splitmix64() {
+        // The reference outputs of SplitMix64 seeded with 1234567, as in
+        // `analysis::sample`'s test: the demo draws from the same stream.
+        let mut r = Rng::new(1_234_567);
+        assert_eq!(r.next_u64(), 6_457_827_717_110_365_317);
+        assert_eq!(r.next_u64(), 3_203_168_211_198_807_973);
     }
 
     #[test]

@@ -3,12 +3,12 @@
 //! `templates/`, embedded and overridable. No Typst markup is ever built from
 //! strings here: the data reaches the templates only as `/data.json`.
 
+mod atomic;
 pub mod fonts;
 pub mod templates;
 pub mod world;
 
-use std::io::Write;
-use std::path::Path;
+pub use atomic::write_atomic;
 
 use chrono::{Datelike, NaiveDate};
 use typst::WorldExt;
@@ -170,21 +170,4 @@ pub fn render(req: RenderRequest) -> Result<Rendered, RenderError> {
         warnings,
         pages: doc.pages().len(),
     })
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same folder,
-/// then a rename, so a failure never leaves a partial file at `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".smq-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -1,10 +1,8 @@
 //! Workbooks saved by LibreOffice in the three formats services use (.ods,
 //! .xls, .xlsx), read back with the same values and the same cells.
 
-mod common;
-
+use crate::common::*;
 use chrono::NaiveDate;
-use common::*;
 use smq::registers::vocab::{EventType, Status};
 
 fn read_fixture(ext: &str) -> smq::pipeline::Checked {

@@ -3,13 +3,11 @@
 //! bounded peak memory (GNU time), a diagnostic naming the file (and the
 //! cell where there is one), and an exit status that matches.
 
-mod common;
-
 use std::io::{Read, Write};
 use std::path::Path;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use rust_xlsxwriter::{Format, Formula, Url, Workbook};
 use serde_json::Value;
 
@@ -54,7 +52,7 @@ impl Run {
 /// Runs `smq check --format json` under GNU time, with a timeout.
 fn check_run(dir: &Path) -> Run {
     let peak = tempfile::NamedTempFile::new().unwrap();
-    let out = assert_cmd::Command::new("/usr/bin/time")
+    let out = assert_cmd::Command::new(gnu_time())
         .arg("-f")
         .arg("%M")
         .arg("-o")

@@ -102,12 +102,13 @@ fn every_chart_lays_out_with_its_labels() {
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("gallery.pdf");
     std::fs::write(&pdf, &rendered.pdf).unwrap();
-    let out = Command::new("pdftotext")
+    let out = Command::new(crate::common::pdftotext())
         .args(["-enc", "UTF-8"])
         .arg(&pdf)
         .arg("-")
         .output()
-        .expect("pdftotext");
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
     let text = String::from_utf8(out.stdout).unwrap();
     for needle in [
         "20 j",

@@ -1,10 +1,8 @@
 //! The `smq` binary run in a temporary folder: output formats, languages and
 //! exit statuses.
 
-mod common;
-
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 
 fn smq() -> Command {
     Command::cargo_bin("smq").unwrap()

@@ -3,11 +3,10 @@
 //! byte across processes, and text that would be markup or code anywhere in
 //! a register prints verbatim in every report.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command as Process;
 use std::time::Duration;
 
 use calamine::{Data, Reader, open_workbook_auto};
@@ -169,8 +168,12 @@ fn no_command_writes_into_the_workspace_and_reports_are_reproducible_across_proc
     }
 }
 
+/// A render that fails (a broken template) leaves the previous file at the
+/// target and no temporary file beside it. A failure while the file is
+/// written (a full disk, a killed process) is tested with an injected
+/// failing writer in src/render/atomic.rs.
 #[test]
-fn a_killed_render_leaves_the_previous_file_or_nothing_at_the_target() {
+fn a_failed_render_leaves_the_previous_file_at_the_target() {
     let ws = sample_copy();
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("revue.pdf");
@@ -186,29 +189,6 @@ fn a_killed_render_leaves_the_previous_file_or_nothing_at_the_target() {
             t.to_string_lossy().into_owned(),
         ]
     };
-    // The whole file, for reference.
-    let reference = out.path().join("reference.pdf");
-    assert!(run(&args(&reference)).status.success());
-    let whole = std::fs::read(&reference).unwrap();
-    std::fs::write(&target, b"previous version").unwrap();
-    let mut killed = 0;
-    for delay_ms in [20u64, 60, 120, 200, 300, 400, 600] {
-        let mut child = Process::new(bin()).args(args(&target)).spawn().unwrap();
-        std::thread::sleep(Duration::from_millis(delay_ms));
-        if child.try_wait().unwrap().is_none() {
-            child.kill().unwrap();
-            killed += 1;
-        }
-        child.wait().unwrap();
-        let now = std::fs::read(&target).unwrap();
-        assert!(
-            now == b"previous version" || now == whole,
-            "after {delay_ms} ms: a partial file of {} bytes",
-            now.len()
-        );
-    }
-    assert!(killed >= 3, "only {killed} runs were killed mid-way");
-    // A render that fails (a broken template) leaves the target alone too.
     let templates = out.path().join("modeles");
     std::fs::create_dir(&templates).unwrap();
     std::fs::write(templates.join("review.typ"), "#let x = (\n").unwrap();
@@ -415,4 +395,78 @@ fn the_injection_corpus_prints_verbatim_in_every_report() {
         })
         .count();
     assert!(found >= 1, "the export carries the corpus text");
+}
+
+/// Runs smq under `sh` with the given umask; returns the mode of each
+/// output file written.
+#[cfg(unix)]
+fn modes_under_umask(umask: &str, args: &[String], outputs: &[&Path]) -> Vec<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    let o = assert_cmd::Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask}; exec \"$0\" \"$@\""))
+        .arg(bin())
+        .args(args)
+        .timeout(Duration::from_secs(300))
+        .output()
+        .unwrap();
+    assert!(
+        o.status.code().is_some_and(|c| c <= 1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    outputs
+        .iter()
+        .map(|p| std::fs::metadata(p).unwrap().permissions().mode() & 0o777)
+        .collect()
+}
+
+/// A report put in a shared folder is readable as any file the user
+/// creates: its mode is 0666 less the umask, not the temporary file's 0600.
+#[cfg(unix)]
+#[test]
+fn outputs_follow_the_umask() {
+    let out = tempfile::tempdir().unwrap();
+    let s = |p: &Path| p.to_string_lossy().into_owned();
+    let export = |o: &Path| -> Vec<String> {
+        vec![
+            "export".into(),
+            s(&samples()),
+            "--as-of".into(),
+            "2026-10-31".into(),
+            "--format".into(),
+            "json".into(),
+            "-o".into(),
+            s(o),
+        ]
+    };
+    for (umask, mode) in [("022", 0o644), ("077", 0o600), ("027", 0o640)] {
+        let o = out.path().join(format!("export-{umask}.json"));
+        assert_eq!(
+            modes_under_umask(umask, &export(&o), &[&o]),
+            [mode],
+            "umask {umask}"
+        );
+    }
+    // A PDF report and its data, replacing files of another mode.
+    let (pdf, json) = (out.path().join("ind.pdf"), out.path().join("ind.json"));
+    for (umask, mode) in [("022", 0o644), ("077", 0o600)] {
+        let args: Vec<String> = vec![
+            "indicators".into(),
+            s(&samples()),
+            "--month".into(),
+            "2026-10".into(),
+            "--as-of".into(),
+            "2026-10-31".into(),
+            "-o".into(),
+            s(&pdf),
+            "--data-out".into(),
+            s(&json),
+        ];
+        assert_eq!(
+            modes_under_umask(umask, &args, &[&pdf, &json]),
+            [mode, mode],
+            "umask {umask}"
+        );
+    }
 }

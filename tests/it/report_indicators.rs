@@ -3,12 +3,10 @@
 //! hostile, template errors located, outputs written atomically. Text is
 //! extracted with `pdftotext` (Debian's poppler-utils, installed by .ci/run).
 
-mod common;
-
 use std::path::Path;
 
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 
 fn smq() -> Command {
     Command::cargo_bin("smq").unwrap()

@@ -3,12 +3,10 @@
 //! personal data planted in every free-text field found by `smq check` and
 //! absent from the PDF, the sample reproducible, the scope honoured.
 
-mod common;
-
 use std::path::Path;
 
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use serde_json::Value;
 
 fn smq() -> Command {

@@ -1,12 +1,10 @@
 //! The input and registers layers over small workbooks written in the test:
 //! header detection, aliases, cell forms, source cells, open sets.
 
-mod common;
-
 use std::io::{Read, Write};
 
+use crate::common::*;
 use chrono::NaiveDate;
-use common::*;
 use rust_xlsxwriter::{Format, Workbook};
 use smq::registers::RegisterKind;
 use smq::registers::vocab::{EventType, Status};

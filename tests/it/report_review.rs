@@ -4,12 +4,10 @@
 //! and empty inputs named (in the report, on stderr and by `smq check`),
 //! bad periods refused, and the PDF reproducible byte for byte.
 
-mod common;
-
 use std::path::Path;
 
+use crate::common::*;
 use assert_cmd::Command;
-use common::*;
 use serde_json::Value;
 
 fn smq() -> Command {

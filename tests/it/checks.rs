@@ -1,9 +1,7 @@
 //! Register-level and cross-register rules, each over a small workbook
 //! written in the test, asserting the exact code and cell of every diagnostic.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use smq::diagnostic::Severity;
 use smq::i18n::Lang;
 

@@ -158,7 +158,8 @@ fn samples_folder_is_a_fresh_generation() {
     smq::demo::write_demo(dir.path()).unwrap();
     let fresh = workbooks(dir.path());
     let committed = workbooks(&samples());
-    let hint = "regenerate with: cargo test --release --test demo -- --ignored regenerate_samples";
+    let hint =
+        "regenerate with: cargo test --release --test it -- --ignored demo::regenerate_samples";
     assert_eq!(
         committed.keys().collect::<Vec<_>>(),
         fresh.keys().collect::<Vec<_>>(),
@@ -318,7 +319,7 @@ fn stress_workspace_loads_with_no_error() {
 }
 
 #[test]
-#[ignore = "timing: cargo test --release --test demo -- --ignored --nocapture stress_100k"]
+#[ignore = "timing: cargo test --release --test it -- --ignored --nocapture demo::stress_100k"]
 fn stress_100k_timing() {
     let dir = tempfile::tempdir().unwrap();
     let t = std::time::Instant::now();

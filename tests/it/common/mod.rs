@@ -140,18 +140,61 @@ pub fn exp(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The path of an external program a test needs (`program` on the PATH, or
+/// an absolute path). When it is missing the test fails saying which Debian
+/// package to install, not with an unexplained "No such file or directory".
+/// `.ci/run` installs them all.
+pub fn tool(program: &str, package: &str) -> PathBuf {
+    let found = if program.contains('/') {
+        Some(PathBuf::from(program)).filter(|p| p.is_file())
+    } else {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join(program))
+                .find(|p| p.is_file())
+        })
+    };
+    found.unwrap_or_else(|| panic!("{program} not found: apt-get install {package}"))
+}
+
+/// `pdftotext`, from poppler-utils.
+pub fn pdftotext() -> PathBuf {
+    tool("pdftotext", "poppler-utils")
+}
+
+/// GNU time, for peak memory (`-f %M`).
+pub fn gnu_time() -> PathBuf {
+    tool("/usr/bin/time", "time")
+}
+
 /// The text of a PDF (pdftotext, from poppler-utils), whitespace collapsed.
 pub fn pdf_text(pdf: &Path) -> String {
-    let out = std::process::Command::new("pdftotext")
+    let out = std::process::Command::new(pdftotext())
         .args(["-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()
-        .expect("pdftotext (poppler-utils) is needed by this test");
-    assert!(out.status.success());
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pdftotext {}: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[test]
+fn a_tool_is_found_on_the_path() {
+    assert!(tool("sh", "dash").is_file());
+}
+
+#[test]
+#[should_panic(expected = "smq-no-such-tool not found: apt-get install smq-package")]
+fn a_missing_tool_names_its_package() {
+    tool("smq-no-such-tool", "smq-package");
 }
