@@ -18,6 +18,19 @@ pub enum Standing {
     NotAssessed,
 }
 
+impl Standing {
+    /// The standing's stable key: its role in the templates and the exports,
+    /// and its catalogue entry (`standing.met`…).
+    pub fn key(self) -> &'static str {
+        match self {
+            Standing::Met => "met",
+            Standing::Alert => "alert",
+            Standing::Missed => "missed",
+            Standing::NotAssessed => "not-assessed",
+        }
+    }
+}
+
 /// The direction to judge by: the declared one, else the side of the target
 /// the alert threshold sits on (an alert below the target means higher is
 /// better).

@@ -44,7 +44,7 @@ pub fn run(
             let doc = crate::export::to_json(&tables, as_of, lang);
             let mut bytes = serde_json::to_vec_pretty(&doc)?;
             bytes.push(b'\n');
-            crate::render::write_atomic(&out, &bytes)?;
+            crate::output::write_atomic(&out, &bytes)?;
         }
     }
     if !quiet {

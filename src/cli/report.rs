@@ -78,7 +78,7 @@ pub fn write(
     }
     let data = serde_json::to_vec_pretty(&value)?;
     if let Some(path) = &args.data_out {
-        render::write_atomic(path, &data)?;
+        crate::output::write_atomic(path, &data)?;
     }
     let folder = args.templates.clone().or_else(|| {
         ws.config
@@ -126,7 +126,7 @@ pub fn write(
     for w in &rendered.warnings {
         eprintln!("{w}");
     }
-    render::write_atomic(out, &rendered.pdf)?;
+    crate::output::write_atomic(out, &rendered.pdf)?;
     if !quiet {
         println!(
             "{}",

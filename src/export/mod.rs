@@ -318,7 +318,7 @@ fn num(v: Option<f64>) -> Value {
 }
 
 fn standing_key(s: Standing) -> &'static str {
-    crate::report::indicators::standing_key(s)
+    s.key()
 }
 
 /// Every computed table of a workspace at `as_of`.
@@ -839,6 +839,6 @@ pub fn write_xlsx(
         }
     }
     let bytes = wb.save_to_buffer()?;
-    crate::render::write_atomic(path, &bytes)?;
+    crate::output::write_atomic(path, &bytes)?;
     Ok(())
 }

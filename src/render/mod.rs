@@ -3,12 +3,9 @@
 //! `templates/`, embedded and overridable. No Typst markup is ever built from
 //! strings here: the data reaches the templates only as `/data.json`.
 
-mod atomic;
 pub mod fonts;
 pub mod templates;
 pub mod world;
-
-pub use atomic::write_atomic;
 
 use chrono::{Datelike, NaiveDate};
 use typst::WorldExt;

@@ -1,4 +1,4 @@
-//! Output files written whole or not at all: the content goes to a temporary
+//! Output files (reports, data, exports) written whole or not at all: the content goes to a temporary
 //! file in the target's folder, which is synced and then renamed over the
 //! target. A failure at any point (a full disk, a killed process, a target
 //! that cannot be replaced) leaves the previous file, or nothing, at the
