@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::i18n::{self, Lang};
 use crate::render::templates::TemplateSet;
@@ -69,14 +68,9 @@ pub fn write(
     lang: Lang,
     quiet: bool,
 ) -> anyhow::Result<i32> {
-    // Printed lists are bounded (see report::cap); figures were computed on
-    // everything before the cut.
-    let mut value = serde_json::to_value(model)?;
-    let more = crate::report::cap::cap(&mut value);
-    if let Value::Object(map) = &mut value {
-        map.insert("more".into(), serde_json::to_value(more)?);
-    }
-    let data = serde_json::to_vec_pretty(&value)?;
+    // Printed lists were bounded where the model was built
+    // (report::capped); the model is handed over as it is.
+    let data = serde_json::to_vec_pretty(model)?;
     if let Some(path) = &args.data_out {
         crate::output::write_atomic(path, &data)?;
     }

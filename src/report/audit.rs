@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
+use super::capped::{AUDIT_ROWS, Capped};
 use super::common::{Appendix, DocumentControl, labels};
 use super::format;
 use super::indicators::{HeatmapSpec, fill, standing_key, standing_label, value_text};
@@ -34,7 +35,7 @@ use crate::registers::{
 };
 
 /// Version of the audit pack data model (see `docs/data-model.md`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Records per register in the sample, unless configured.
 pub const DEFAULT_SAMPLE: usize = 5;
@@ -62,16 +63,16 @@ pub struct AuditPack {
     /// What to complete before the audit: items missing or overdue.
     pub to_fix: Vec<String>,
     pub matrices: Vec<Matrix>,
-    pub findings: Vec<FindingRow>,
+    pub findings: Capped<FindingRow>,
     pub actions: ActionsBlock,
     pub events: EventsBlock,
-    pub indicators: Vec<IndicatorRow>,
-    pub objectives: Vec<ObjectiveRow>,
-    pub suppliers: Vec<SupplierRow>,
-    pub documents_past: Vec<DocRow>,
-    pub documents_in_force: Vec<DocRow>,
-    pub watch: Vec<WatchRow>,
-    pub training: Vec<TrainingRow>,
+    pub indicators: Capped<IndicatorRow>,
+    pub objectives: Capped<ObjectiveRow>,
+    pub suppliers: Capped<SupplierRow>,
+    pub documents_past: Capped<DocRow>,
+    pub documents_in_force: Capped<DocRow>,
+    pub watch: Capped<WatchRow>,
+    pub training: Capped<TrainingRow>,
     pub sample: SampleBlock,
     pub appendix: Appendix,
 }
@@ -94,7 +95,7 @@ pub struct AuditInfo {
 pub struct Matrix {
     pub standard: String,
     pub counts: Vec<StatusCount>,
-    pub rows: Vec<MatrixRow>,
+    pub rows: Capped<MatrixRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -138,7 +139,7 @@ pub struct FindingRow {
 #[derive(Debug, Serialize)]
 pub struct ActionsBlock {
     pub lines: Vec<String>,
-    pub late: Vec<ActionRow>,
+    pub late: Capped<ActionRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -156,7 +157,7 @@ pub struct EventsBlock {
     pub lines: Vec<String>,
     pub by_type: Vec<(String, usize)>,
     pub heatmap: HeatmapSpec,
-    pub esr: Vec<EsrRow>,
+    pub esr: Capped<EsrRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -225,6 +226,8 @@ pub struct TrainingRow {
 pub struct SampleBlock {
     pub seed: String,
     pub size: usize,
+    /// How the sample was drawn, as printed.
+    pub intro: String,
     pub groups: Vec<SampleGroup>,
 }
 
@@ -232,7 +235,9 @@ pub struct SampleBlock {
 pub struct SampleGroup {
     pub register: String,
     pub population: usize,
-    pub rows: Vec<SampleRow>,
+    /// The population, as printed ("12 eligible records").
+    pub population_text: String,
+    pub rows: Capped<SampleRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -424,15 +429,23 @@ pub fn build(
                 count: counts.get(s).copied().unwrap_or(0),
             })
             .collect(),
-            rows,
+            rows: Capped::cut(rows, AUDIT_ROWS, lang),
         });
     }
     to_fix.dedup();
     let findings = findings(&ctx, req.kind);
+    // Counted on the whole lists, before they are cut for print.
+    let open_findings = findings
+        .iter()
+        .filter(|f| f.status != ctx.t("aud.closed"))
+        .count();
+    let findings = Capped::cut(findings, AUDIT_ROWS, lang);
     let actions = actions(&ctx);
     let events = events(&ctx, from);
     let (indicators, objectives) = performance(&ctx);
     let suppliers = suppliers(&ctx, from);
+    let overdue_suppliers = suppliers.iter().filter(|s| s.overdue).count();
+    let suppliers = Capped::cut(suppliers, AUDIT_ROWS, lang);
     let (documents_past, documents_in_force) = documents(&ctx);
     let watch = watch(&ctx);
     let training = training(&ctx);
@@ -461,7 +474,7 @@ pub fn build(
                     "items",
                     matrices
                         .iter()
-                        .map(|m| m.rows.len())
+                        .map(|m| m.rows.total())
                         .sum::<usize>()
                         .to_string(),
                 ),
@@ -471,21 +484,11 @@ pub fn build(
         ctx.fill(
             "aud.summary-follow",
             &[
-                (
-                    "findings",
-                    findings
-                        .iter()
-                        .filter(|f| f.status != ctx.t("aud.closed"))
-                        .count()
-                        .to_string(),
-                ),
-                ("late", actions.late.len().to_string()),
-                ("docs", documents_past.len().to_string()),
-                ("training", training.len().to_string()),
-                (
-                    "suppliers",
-                    suppliers.iter().filter(|s| s.overdue).count().to_string(),
-                ),
+                ("findings", open_findings.to_string()),
+                ("late", actions.late.total().to_string()),
+                ("docs", documents_past.total().to_string()),
+                ("training", training.total().to_string()),
+                ("suppliers", overdue_suppliers.to_string()),
             ],
         ),
     ];
@@ -705,21 +708,24 @@ fn actions(ctx: &Ctx) -> ActionsBlock {
                 ("date", format::date(ctx.date, ctx.lang)),
             ],
         )],
-        late: late
-            .iter()
-            .map(|a| ActionRow {
-                id: a.id.clone().unwrap_or_default(),
-                origin: a.origin.clone().unwrap_or_default(),
-                description: a
-                    .description
-                    .as_deref()
-                    .map(str::to_owned)
-                    .unwrap_or_default(),
-                owner: a.owner.as_deref().map(str::to_owned).unwrap_or_default(),
-                due: ctx.date(a.due),
-                late: ctx.days((ctx.date - a.due.expect("late has due")).num_days()),
-            })
-            .collect(),
+        late: Capped::cut(
+            late.iter()
+                .map(|a| ActionRow {
+                    id: a.id.clone().unwrap_or_default(),
+                    origin: a.origin.clone().unwrap_or_default(),
+                    description: a
+                        .description
+                        .as_deref()
+                        .map(str::to_owned)
+                        .unwrap_or_default(),
+                    owner: a.owner.as_deref().map(str::to_owned).unwrap_or_default(),
+                    due: ctx.date(a.due),
+                    late: ctx.days((ctx.date - a.due.expect("late has due")).num_days()),
+                })
+                .collect(),
+            AUDIT_ROWS,
+            ctx.lang,
+        ),
     }
 }
 
@@ -771,27 +777,30 @@ fn events(ctx: &Ctx, from: NaiveDate) -> EventsBlock {
                 ctx.lang,
             ),
         },
-        esr: esr
-            .iter()
-            .map(|e| EsrRow {
-                id: e.id.clone().unwrap_or_default(),
-                date: ctx.date(e.detected),
-                declared_on: if e.declared {
-                    ctx.date(e.declared_on)
-                } else {
-                    ctx.t("aud.not-declared")
-                },
-                process: e.process.clone().unwrap_or_default(),
-                status: e
-                    .status
-                    .map(|s| s.label(ctx.lang).to_owned())
-                    .unwrap_or_default(),
-            })
-            .collect(),
+        esr: Capped::cut(
+            esr.iter()
+                .map(|e| EsrRow {
+                    id: e.id.clone().unwrap_or_default(),
+                    date: ctx.date(e.detected),
+                    declared_on: if e.declared {
+                        ctx.date(e.declared_on)
+                    } else {
+                        ctx.t("aud.not-declared")
+                    },
+                    process: e.process.clone().unwrap_or_default(),
+                    status: e
+                        .status
+                        .map(|s| s.label(ctx.lang).to_owned())
+                        .unwrap_or_default(),
+                })
+                .collect(),
+            AUDIT_ROWS,
+            ctx.lang,
+        ),
     }
 }
 
-fn performance(ctx: &Ctx) -> (Vec<IndicatorRow>, Vec<ObjectiveRow>) {
+fn performance(ctx: &Ctx) -> (Capped<IndicatorRow>, Capped<ObjectiveRow>) {
     let all = series_with(ctx.regs, &ctx.checked.config.indicators.charts);
     let month = Month::of(ctx.date).plus(-1);
     let mut indicators: Vec<IndicatorRow> = all
@@ -852,7 +861,10 @@ fn performance(ctx: &Ctx) -> (Vec<IndicatorRow>, Vec<ObjectiveRow>) {
             }
         })
         .collect();
-    (indicators, objectives)
+    (
+        Capped::cut(indicators, AUDIT_ROWS, ctx.lang),
+        Capped::cut(objectives, AUDIT_ROWS, ctx.lang),
+    )
 }
 
 fn suppliers(ctx: &Ctx, from: NaiveDate) -> Vec<SupplierRow> {
@@ -876,7 +888,7 @@ fn suppliers(ctx: &Ctx, from: NaiveDate) -> Vec<SupplierRow> {
     .collect()
 }
 
-fn documents(ctx: &Ctx) -> (Vec<DocRow>, Vec<DocRow>) {
+fn documents(ctx: &Ctx) -> (Capped<DocRow>, Capped<DocRow>) {
     let row = |d: &crate::registers::Document| DocRow {
         reference: d.reference.clone().unwrap_or_default(),
         title: d.title.clone().unwrap_or_default(),
@@ -904,12 +916,16 @@ fn documents(ctx: &Ctx) -> (Vec<DocRow>, Vec<DocRow>) {
         .collect();
     in_force.sort_by(|a, b| a.reference.cmp(&b.reference));
     (
-        past.into_iter().map(row).collect(),
-        in_force.into_iter().map(row).collect(),
+        Capped::cut(past.into_iter().map(row).collect(), AUDIT_ROWS, ctx.lang),
+        Capped::cut(
+            in_force.into_iter().map(row).collect(),
+            AUDIT_ROWS,
+            ctx.lang,
+        ),
     )
 }
 
-fn watch(ctx: &Ctx) -> Vec<WatchRow> {
+fn watch(ctx: &Ctx) -> Capped<WatchRow> {
     let mut items: Vec<_> = ctx
         .regs
         .watch
@@ -922,17 +938,18 @@ fn watch(ctx: &Ctx) -> Vec<WatchRow> {
             .cmp(&b.published)
             .then_with(|| a.reference.cmp(&b.reference))
     });
-    items
+    let rows = items
         .iter()
         .map(|w| WatchRow {
             reference: w.reference.clone().unwrap_or_default(),
             title: w.title.clone().unwrap_or_default(),
             published: ctx.date(w.published.or(w.effective)),
         })
-        .collect()
+        .collect();
+    Capped::cut(rows, AUDIT_ROWS, ctx.lang)
 }
 
-fn training(ctx: &Ctx) -> Vec<TrainingRow> {
+fn training(ctx: &Ctx) -> Capped<TrainingRow> {
     let mut rows: Vec<TrainingRow> = latest_records(&ctx.regs.training, ctx.date)
         .into_iter()
         .filter(|t| training_state(t, ctx.date) == TrainingState::Overdue)
@@ -948,7 +965,7 @@ fn training(ctx: &Ctx) -> Vec<TrainingRow> {
             .cmp(&b.valid_until)
             .then_with(|| a.person.cmp(&b.person))
     });
-    rows
+    Capped::cut(rows, AUDIT_ROWS, ctx.lang)
 }
 
 /// One candidate record of a sample: where it is and what to print.
@@ -974,18 +991,23 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
         groups.push(SampleGroup {
             register: kind.label(lang).to_owned(),
             population: cands.len(),
-            rows: picked
-                .into_iter()
-                .map(|i| {
-                    let c = &cands[i];
-                    SampleRow {
-                        cell: ctx.cell(c.at, c.field),
-                        id: c.id.clone(),
-                        date: ctx.date(c.date),
-                        text: c.text.clone(),
-                    }
-                })
-                .collect(),
+            population_text: ctx.fill("aud.population", &[("n", format::count(cands.len(), lang))]),
+            rows: Capped::cut(
+                picked
+                    .into_iter()
+                    .map(|i| {
+                        let c = &cands[i];
+                        SampleRow {
+                            cell: ctx.cell(c.at, c.field),
+                            id: c.id.clone(),
+                            date: ctx.date(c.date),
+                            text: c.text.clone(),
+                        }
+                    })
+                    .collect(),
+                AUDIT_ROWS,
+                lang,
+            ),
         });
     };
     add(
@@ -1123,6 +1145,10 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
     SampleBlock {
         seed: seed.to_string(),
         size,
+        intro: ctx.fill(
+            "aud.sample-intro",
+            &[("seed", seed.to_string()), ("size", size.to_string())],
+        ),
         groups,
     }
 }

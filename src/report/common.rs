@@ -107,6 +107,10 @@ pub struct Appendix {
     pub by_code: Vec<CodeCount>,
     pub smq_version: String,
     pub as_of: String,
+    /// "0 errors and 2 warnings at the as-of date", as printed.
+    pub counts_text: String,
+    /// Who produced the report and from what, as printed.
+    pub generated_text: String,
 }
 
 impl Appendix {
@@ -153,15 +157,34 @@ impl Appendix {
                 count,
             })
             .collect();
+        let (errors, warnings) = (
+            checked.count(Severity::Error),
+            checked.count(Severity::Warning),
+        );
+        let version = env!("CARGO_PKG_VERSION");
         Appendix {
             files,
             sources,
             missing_registers,
-            errors: checked.count(Severity::Error),
-            warnings: checked.count(Severity::Warning),
+            errors,
+            warnings,
             by_code,
-            smq_version: env!("CARGO_PKG_VERSION").to_owned(),
+            smq_version: version.to_owned(),
             as_of: format::date(as_of, lang),
+            counts_text: i18n::fill(
+                i18n::text("report.validation-counts", lang),
+                &[
+                    ("errors", format::count(errors, lang)),
+                    ("warnings", format::count(warnings, lang)),
+                ],
+            ),
+            generated_text: i18n::fill(
+                i18n::text("report.generated", lang),
+                &[
+                    ("version", version.to_owned()),
+                    ("as_of", format::date(as_of, lang)),
+                ],
+            ),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 
+use super::capped::IDS_IN_A_CELL;
 use crate::i18n::Lang;
 use crate::input::parse::Month;
 
@@ -61,6 +62,11 @@ pub fn number(v: f64, decimals: usize, lang: Lang) -> String {
 /// A number with automatic decimals.
 pub fn num(v: f64, lang: Lang) -> String {
     number(v, auto_decimals(v), lang)
+}
+
+/// A count: `1 044` (fr) or `1,044` (en).
+pub fn count(n: usize, lang: Lang) -> String {
+    number(n as f64, 0, lang)
 }
 
 /// `12,5 %` (fr) or `12.5%` (en), from percent points.
@@ -220,8 +226,6 @@ mod tests {
 
 /// Identifiers in one cell: at most [`IDS_IN_A_CELL`], then how many more
 /// (`F-1, F-2, … +37`), so a cell never runs over pages.
-pub const IDS_IN_A_CELL: usize = 12;
-
 pub fn id_list<S: AsRef<str>>(ids: &[S]) -> String {
     let mut out = ids
         .iter()

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::capped::{CHARTS, Capped, ROWS};
 use super::charts::{self, LegendItem, XAxis, YAxis};
 use super::common::{Appendix, DocumentControl, labels};
 use super::format;
@@ -23,7 +24,7 @@ use crate::pipeline::Checked;
 use crate::registers::RegisterKind;
 
 /// Version of the report data model (see `docs/data-model.md`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Months in the dashboard sparklines.
 pub const SPARK_MONTHS: usize = 12;
@@ -41,11 +42,11 @@ pub struct IndicatorReport {
     pub month_label: String,
     pub summary: Summary,
     pub dashboard: Vec<ProcessGroup>,
-    pub alerts: Vec<AlertSection>,
+    pub alerts: Capped<AlertSection>,
     pub events: EventsSection,
-    pub late_actions: Vec<ActionRow>,
-    pub objectives: Vec<ObjectiveRow>,
-    pub missing: Vec<String>,
+    pub late_actions: Capped<ActionRow>,
+    pub objectives: Capped<ObjectiveRow>,
+    pub missing: Capped<String>,
     pub appendix: Appendix,
 }
 
@@ -67,7 +68,7 @@ pub struct Summary {
 #[derive(Debug, Serialize)]
 pub struct ProcessGroup {
     pub process: String,
-    pub rows: Vec<DashRow>,
+    pub rows: Capped<DashRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -124,7 +125,7 @@ pub struct ControlChartSpec {
 #[derive(Debug, Serialize)]
 pub struct EventsSection {
     pub count: usize,
-    pub rows: Vec<EventRow>,
+    pub rows: Capped<EventRow>,
     /// The last 12 months: events by process (bars) and the criticity grid.
     pub by_process: BarSpec,
     pub heatmap: HeatmapSpec,
@@ -554,7 +555,7 @@ pub fn build(
         ("summary.no-value", no_value),
         ("summary.signals", signals),
         ("summary.events", events.count),
-        ("summary.late-actions", late_actions.len()),
+        ("summary.late-actions", late_actions.total()),
     ];
     let lines = summary_counts
         .iter()
@@ -593,18 +594,21 @@ pub fn build(
             no_value,
             signals,
             events: events.count,
-            late_actions: late_actions.len(),
+            late_actions: late_actions.total(),
             lines,
         },
         dashboard: groups
             .into_iter()
-            .map(|(process, rows)| ProcessGroup { process, rows })
+            .map(|(process, rows)| ProcessGroup {
+                process,
+                rows: Capped::cut(rows, ROWS, lang),
+            })
             .collect(),
-        alerts,
+        alerts: Capped::cut(alerts, CHARTS, lang),
         events,
         late_actions,
         objectives,
-        missing,
+        missing: Capped::cut(missing, ROWS, lang),
         appendix: Appendix::new(checked, as_of, lang),
     })
 }
@@ -704,7 +708,7 @@ fn events_section(checked: &Checked, month: Month, lang: Lang) -> EventsSection 
     let bands = crate::report::indicators::criticity_bands(checked.config.events.bands());
     EventsSection {
         count: rows.len(),
-        rows: rows.into_iter().map(|(_, r)| r).collect(),
+        rows: Capped::cut(rows.into_iter().map(|(_, r)| r).collect(), ROWS, lang),
         by_process: BarSpec {
             items: items
                 .into_iter()
@@ -737,7 +741,7 @@ fn events_section(checked: &Checked, month: Month, lang: Lang) -> EventsSection 
     }
 }
 
-fn late_actions(checked: &Checked, as_of: NaiveDate, lang: Lang) -> Vec<ActionRow> {
+fn late_actions(checked: &Checked, as_of: NaiveDate, lang: Lang) -> Capped<ActionRow> {
     let mut rows: Vec<(i64, ActionRow)> = checked
         .registers
         .actions
@@ -765,7 +769,7 @@ fn late_actions(checked: &Checked, as_of: NaiveDate, lang: Lang) -> Vec<ActionRo
         })
         .collect();
     rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
-    rows.into_iter().map(|(_, r)| r).collect()
+    Capped::cut(rows.into_iter().map(|(_, r)| r).collect(), ROWS, lang)
 }
 
 fn objective_rows(
@@ -773,9 +777,9 @@ fn objective_rows(
     all: &[Series],
     month: Month,
     lang: Lang,
-) -> Vec<ObjectiveRow> {
+) -> Capped<ObjectiveRow> {
     let lookup = SeriesLookup::new(all);
-    checked
+    let rows = checked
         .registers
         .objectives
         .iter()
@@ -812,7 +816,8 @@ fn objective_rows(
                 },
             }
         })
-        .collect()
+        .collect();
+    Capped::cut(rows, ROWS, lang)
 }
 
 #[cfg(test)]

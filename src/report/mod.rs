@@ -3,7 +3,7 @@
 //! formatted for the report's language. Templates only lay it out.
 
 pub mod audit;
-pub mod cap;
+pub mod capped;
 pub mod charts;
 pub mod common;
 pub mod format;

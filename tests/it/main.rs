@@ -8,6 +8,7 @@
 
 mod common;
 
+mod caps;
 mod charts;
 mod checks;
 mod cli;

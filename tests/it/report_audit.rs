@@ -58,7 +58,7 @@ fn demo_packs_in_french_and_english() {
     }
     assert_eq!(m["report"], "audit");
     assert_eq!(m["matrices"].as_array().unwrap().len(), 1);
-    let rows = m["matrices"][0]["rows"].as_array().unwrap();
+    let rows = m["matrices"][0]["rows"]["items"].as_array().unwrap();
     assert_eq!(rows.len(), 30);
     assert_eq!(rows[0]["id"], "§ 4.1");
     // 8.3 (design) names no register.
@@ -90,7 +90,7 @@ fn demo_packs_in_french_and_english() {
             < fix.iter().position(|f| f.starts_with("§ 10."))
     );
     // Earlier findings: majors first, each with its audit.
-    let findings = m["findings"].as_array().unwrap();
+    let findings = m["findings"]["items"].as_array().unwrap();
     assert!(!findings.is_empty());
     assert!(
         findings
@@ -101,7 +101,7 @@ fn demo_packs_in_french_and_english() {
     let groups = m["sample"]["groups"].as_array().unwrap();
     assert!(groups.len() >= 5);
     for g in groups {
-        let rows = g["rows"].as_array().unwrap();
+        let rows = g["rows"]["items"].as_array().unwrap();
         assert_eq!(
             rows.len(),
             5.min(g["population"].as_u64().unwrap() as usize)
@@ -119,7 +119,7 @@ fn demo_packs_in_french_and_english() {
         &["--kind", "asn", "--date", "2026-12-08"],
     );
     assert!(text.contains("Matrice des preuves — Décision ASN n° 2019-DC-0660"));
-    let rows = m["matrices"][0]["rows"].as_array().unwrap();
+    let rows = m["matrices"][0]["rows"]["items"].as_array().unwrap();
     assert_eq!(rows.len(), 10);
     assert_eq!(rows[8]["id"], "Art. 9");
     // A peer audit walks both.
@@ -509,14 +509,14 @@ fn planted_personal_data_is_reported_and_never_printed() {
     );
     // The same person has the same pseudonym everywhere: the owner of the
     // late action AC-1 is named in the comment of a survey.
-    let owner = m["actions"]["late"][0]["owner"]
+    let owner = m["actions"]["late"]["items"][0]["owner"]
         .as_str()
         .unwrap()
         .to_owned();
     assert!(owner.starts_with("Personne "));
     // Earlier findings keep their masked text.
     assert!(
-        m["findings"][0]["description"]
+        m["findings"]["items"][0]["description"]
             .as_str()
             .unwrap()
             .contains("[courriel]")
@@ -560,7 +560,7 @@ fn the_scope_keeps_its_processes() {
         ],
     );
     assert_eq!(m["audit"]["scope"], "Radioprotection, radiopharmacie");
-    let processes: Vec<&str> = m["indicators"]
+    let processes: Vec<&str> = m["indicators"]["items"]
         .as_array()
         .unwrap()
         .iter()
@@ -573,7 +573,7 @@ fn the_scope_keeps_its_processes() {
             .all(|p| *p == "Radioprotection" || *p == "Radiopharmacie"),
         "{processes:?}"
     );
-    for f in m["findings"].as_array().unwrap() {
+    for f in m["findings"]["items"].as_array().unwrap() {
         let p = f["process"].as_str().unwrap();
         assert!(p == "Radioprotection" || p == "Radiopharmacie", "{p}");
     }

@@ -62,7 +62,7 @@ fn demo_report_in_french_and_english() {
     // The data model is written and versioned.
     let model: serde_json::Value =
         serde_json::from_slice(&std::fs::read(tmp.path().join("fr.json")).unwrap()).unwrap();
-    assert_eq!(model["schema_version"], 1);
+    assert_eq!(model["schema_version"], 2);
     assert_eq!(model["month"], "2026-10");
     assert_eq!(model["summary"]["indicators"], 26);
     // Every input file is listed with its SHA-256.

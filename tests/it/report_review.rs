@@ -122,7 +122,7 @@ fn demo_review_in_french_and_english() {
     assert!(!text.contains("surveillance n° 1 sans non-conformité majeure"));
 
     let m = model.unwrap();
-    assert_eq!(m["schema_version"], 1);
+    assert_eq!(m["schema_version"], 2);
     assert_eq!(m["report"], "review");
     assert_eq!(m["period"]["label"], "2025");
     assert_eq!(m["period"]["previous_label"], "2024");
@@ -205,7 +205,7 @@ fn demo_review_in_french_and_english() {
     }
     // 2025 objectives: seven, each with a standing.
     assert_eq!(
-        m["objectives"]["rows"]
+        m["objectives"]["rows"]["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -214,9 +214,9 @@ fn demo_review_in_french_and_english() {
         7
     );
     // Review decisions of early 2026 fill the outputs table.
-    assert!(!m["outputs"]["rows"].as_array().unwrap().is_empty());
+    assert!(!m["outputs"]["rows"]["items"].as_array().unwrap().is_empty());
     assert!(
-        m["outputs"]["rows"]
+        m["outputs"]["rows"]["items"]
             .as_array()
             .unwrap()
             .iter()
@@ -224,7 +224,7 @@ fn demo_review_in_french_and_english() {
     );
     // Previous reviews' actions all come from RDD origins.
     assert!(
-        m["previous_actions"]["rows"]
+        m["previous_actions"]["rows"]["items"]
             .as_array()
             .unwrap()
             .iter()

@@ -18,6 +18,7 @@ use crate::registers::vocab::{
     Applicability, AuditKind, Effectiveness, EventType, Grade, Population, Proximity,
 };
 use crate::registers::{Action, RegisterKind};
+use crate::report::capped::{Capped, ROWS};
 use crate::report::charts::{self, LegendItem, Tick};
 use crate::report::format;
 use crate::report::indicators::BarSpec;
@@ -127,7 +128,11 @@ fn actions_section(ctx: &Ctx, number: u8, key: &'static str, wanted: &[Origin]) 
     ActionsSection {
         head: ctx.head(number, key, &[RegisterKind::Actions]),
         lines,
-        rows: chosen.iter().map(|a| action_row(ctx, a, at)).collect(),
+        rows: Capped::cut(
+            chosen.iter().map(|a| action_row(ctx, a, at)).collect(),
+            ROWS,
+            ctx.lang,
+        ),
     }
 }
 
@@ -145,10 +150,10 @@ pub(super) fn risks(ctx: &Ctx) -> ActionsSection {
 pub struct IssuesSection {
     pub head: super::SectionHead,
     pub watch_lines: Vec<String>,
-    pub watch: Vec<WatchRow>,
+    pub watch: Capped<WatchRow>,
     pub parties_lines: Vec<String>,
     pub map: PartyMap,
-    pub parties: Vec<PartyRow>,
+    pub parties: Capped<PartyRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -267,6 +272,7 @@ pub(super) fn issues(ctx: &Ctx) -> IssuesSection {
                 .unwrap_or_default(),
         })
         .collect();
+    let watch = Capped::cut(watch, ROWS, ctx.lang);
     // Interested parties, strongest proximity first, then by name.
     let mut parties: Vec<_> = regs.parties.iter().filter(|p| p.name.is_some()).collect();
     let ring = |p: Option<Proximity>| match p {
@@ -341,9 +347,12 @@ pub(super) fn issues(ctx: &Ctx) -> IssuesSection {
                 color: "#1f2933",
             },
         ],
+        // The map draws the parties of the table (its key is their
+        // numbers); the table's note counts the others.
         parties: parties
             .iter()
             .enumerate()
+            .take(ROWS)
             .filter(|(_, x)| ring(x.proximity) < 3)
             .map(|(i, x)| MapParty {
                 number: i + 1,
@@ -359,7 +368,7 @@ pub(super) fn issues(ctx: &Ctx) -> IssuesSection {
         watch,
         parties_lines,
         map,
-        parties: rows,
+        parties: Capped::cut(rows, ROWS, ctx.lang),
     }
 }
 
@@ -380,7 +389,7 @@ pub struct SatisfactionSection {
     pub populations: Vec<PopulationBlock>,
     pub complaints: ComplaintBlock,
     /// Free comments, pseudonymised, when the configuration asks for them.
-    pub comments: Option<Vec<String>>,
+    pub comments: Option<Capped<String>>,
     #[serde(skip)]
     pub changes: Vec<(f64, String)>,
     #[serde(skip)]
@@ -395,7 +404,7 @@ pub struct PopulationBlock {
     pub respondents: usize,
     pub lines: Vec<String>,
     pub chart: IntervalSpec,
-    pub rows: Vec<QuestionRow>,
+    pub rows: Capped<QuestionRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -557,6 +566,9 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
         if previous.is_some() && up.is_empty() && down.is_empty() {
             lines.push(ctx.t("rev.sat-stable"));
         }
+        // The chart draws the questions of the table; the table's note
+        // counts the others.
+        items.truncate(ROWS);
         let lowest = items
             .iter()
             .flat_map(|i| [i.low, i.previous.unwrap_or(1.0)])
@@ -594,7 +606,7 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
                     },
                 ]),
             },
-            rows,
+            rows: Capped::cut(rows, ROWS, lang),
         });
     }
     // Complaints: events of the complaint type.
@@ -673,7 +685,7 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
             .filter(|(_, c)| !c.trim().is_empty())
             .collect();
         list.sort();
-        list.into_iter().map(|(_, c)| c).collect()
+        Capped::cut(list.into_iter().map(|(_, c)| c).collect(), ROWS, lang)
     });
     SatisfactionSection {
         head: ctx.head(3, "c1", &[RegisterKind::Surveys, RegisterKind::Rex]),
@@ -695,12 +707,12 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
 pub struct AuditsSection {
     pub head: super::SectionHead,
     pub lines: Vec<String>,
-    pub audits: Vec<AuditRow>,
+    pub audits: Capped<AuditRow>,
     pub by_grade: Vec<GradeRow>,
     pub by_clause: BarSpec,
     pub by_process: BarSpec,
-    pub open: Vec<OpenFindingRow>,
-    pub recurring: Vec<RecurringRow>,
+    pub open: Capped<OpenFindingRow>,
+    pub recurring: Capped<RecurringRow>,
     pub cycle: Vec<String>,
     #[serde(skip)]
     pub open_count: usize,
@@ -952,13 +964,13 @@ pub(super) fn audits(ctx: &Ctx) -> AuditsSection {
     AuditsSection {
         head: ctx.head(7, "c6", &[RegisterKind::Audits, RegisterKind::Findings]),
         lines,
-        audits: audits_rows,
+        audits: Capped::cut(audits_rows, ROWS, lang),
         by_grade,
         by_clause: bars(clauses.into_values().collect(), 10),
         by_process: bars(processes.into_iter().collect(), 10),
         open_count: open_rows.len(),
-        open: open_rows,
-        recurring: recurring_rows,
+        open: Capped::cut(open_rows, ROWS, lang),
+        recurring: Capped::cut(recurring_rows, ROWS, lang),
         cycle: cycle_lines,
         figures,
         proposals,
@@ -971,7 +983,7 @@ pub(super) fn audits(ctx: &Ctx) -> AuditsSection {
 pub struct ProvidersSection {
     pub head: super::SectionHead,
     pub lines: Vec<String>,
-    pub rows: Vec<SupplierRow>,
+    pub rows: Capped<SupplierRow>,
     #[serde(skip)]
     pub overdue_count: usize,
     #[serde(skip)]
@@ -1075,7 +1087,7 @@ pub(super) fn providers(ctx: &Ctx) -> ProvidersSection {
     ProvidersSection {
         head: ctx.head(8, "c7", &[RegisterKind::Suppliers]),
         lines,
-        rows,
+        rows: Capped::cut(rows, ROWS, lang),
         overdue_count: overdue,
         proposals,
     }
@@ -1089,7 +1101,7 @@ pub struct ResourcesSection {
     pub lines: Vec<String>,
     pub training: Vec<RoleRow>,
     pub documents: Vec<DocCategoryRow>,
-    pub past_review: Vec<DocRow>,
+    pub past_review: Capped<DocRow>,
     #[serde(skip)]
     pub training_records: usize,
     #[serde(skip)]
@@ -1213,7 +1225,7 @@ pub(super) fn resources(ctx: &Ctx) -> ResourcesSection {
         lines,
         training,
         documents,
-        past_review: past_rows,
+        past_review: Capped::cut(past_rows, ROWS, lang),
         training_records: regs.training.len(),
         training_overdue: overdue,
         proposals,
@@ -1244,18 +1256,21 @@ pub(super) fn outputs(ctx: &Ctx) -> OutputsSection {
         } else {
             super::BLANK_OUTPUT_ROWS
         },
-        rows: rows
-            .iter()
-            .map(|a| OutputRow {
-                id: a.id.clone().unwrap_or_default(),
-                decision: a.description.clone().unwrap_or_default(),
-                nature: a
-                    .kind
-                    .map(|k| k.label(ctx.lang).to_owned())
-                    .unwrap_or_default(),
-                process: a.process.clone().unwrap_or_default(),
-                due: ctx.date(a.due),
-            })
-            .collect(),
+        rows: Capped::cut(
+            rows.iter()
+                .map(|a| OutputRow {
+                    id: a.id.clone().unwrap_or_default(),
+                    decision: a.description.clone().unwrap_or_default(),
+                    nature: a
+                        .kind
+                        .map(|k| k.label(ctx.lang).to_owned())
+                        .unwrap_or_default(),
+                    process: a.process.clone().unwrap_or_default(),
+                    due: ctx.date(a.due),
+                })
+                .collect(),
+            ROWS,
+            ctx.lang,
+        ),
     }
 }

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::capped::{Capped, ROWS, SUMMARY_LINES};
 use super::charts::{self, LegendItem, Tick, XAxis, YAxis};
 use super::common::{Appendix, DocumentControl, labels};
 use super::format;
@@ -22,7 +23,7 @@ use crate::pipeline::Checked;
 use crate::registers::RegisterKind;
 
 /// Version of the review data model (see `docs/data-model.md`).
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Blank rows of the §9.3.3 outputs table, for the meeting to fill in.
 pub const BLANK_OUTPUT_ROWS: usize = 4;
@@ -132,13 +133,13 @@ pub struct ActionRow {
 pub struct ActionsSection {
     pub head: SectionHead,
     pub lines: Vec<String>,
-    pub rows: Vec<ActionRow>,
+    pub rows: Capped<ActionRow>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ImprovementSection {
     pub head: SectionHead,
-    pub rows: Vec<ImprovementRow>,
+    pub rows: Capped<ImprovementRow>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -151,7 +152,7 @@ pub struct ImprovementRow {
 #[derive(Debug, Serialize)]
 pub struct OutputsSection {
     pub head: SectionHead,
-    pub rows: Vec<OutputRow>,
+    pub rows: Capped<OutputRow>,
     pub blank_rows: usize,
 }
 
@@ -430,7 +431,7 @@ pub fn build(
     );
     let improvement = ImprovementSection {
         head: ctx.head(11, "f", &[]),
-        rows: proposals,
+        rows: Capped::cut(proposals, ROWS, lang),
     };
     let outputs = inputs::outputs(&ctx);
     let summary = summary(
@@ -504,8 +505,6 @@ pub fn build(
 
 /// Lines of the one-page summary: the first few, then how many more are in
 /// their section.
-const SUMMARY_LINES: usize = 8;
-
 fn summary_list(ctx: &Ctx, lines: &[String], section: u8) -> Vec<String> {
     let mut out: Vec<String> = lines.iter().take(SUMMARY_LINES).cloned().collect();
     if lines.len() > SUMMARY_LINES {
@@ -632,7 +631,7 @@ fn summary(
     if !improvement.rows.is_empty() {
         decisions.push(ctx.fill(
             "rev.decide-opportunities",
-            &[("n", improvement.rows.len().to_string())],
+            &[("n", improvement.rows.total().to_string())],
         ));
     }
     decisions.push(ctx.t("rev.decide-resources"));
@@ -679,7 +678,7 @@ fn summary(
 fn previous_actions_figure(ctx: &Ctx, s: &ActionsSection) -> Option<FigureRow> {
     (!s.rows.is_empty()).then(|| FigureRow {
         label: ctx.t("rev.fig-review-actions"),
-        current: s.rows.len().to_string(),
+        current: s.rows.total().to_string(),
         previous: String::new(),
         change: String::new(),
         tone: "neutral",

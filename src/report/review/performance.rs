@@ -19,6 +19,7 @@ use crate::input::parse::Month;
 use crate::input::text::simplify;
 use crate::registers::vocab::{Cause, EventType, SystemicAnalysis};
 use crate::registers::{Event, RegisterKind};
+use crate::report::capped::{CHARTS, Capped, ROWS};
 use crate::report::charts;
 use crate::report::format;
 use crate::report::indicators::{
@@ -37,7 +38,7 @@ pub const BEFORE_AFTER_MONTHS: usize = 6;
 pub struct ObjectivesSection {
     pub head: SectionHead,
     pub lines: Vec<String>,
-    pub rows: Vec<ObjectiveRow>,
+    pub rows: Capped<ObjectiveRow>,
     #[serde(skip)]
     pub missed: Vec<String>,
     #[serde(skip)]
@@ -188,7 +189,7 @@ pub(super) fn objectives(ctx: &Ctx) -> ObjectivesSection {
             ],
         ),
         lines,
-        rows,
+        rows: Capped::cut(rows, ROWS, ctx.lang),
         missed,
         figures,
         proposals,
@@ -202,7 +203,7 @@ pub struct PerformanceSection {
     pub head: SectionHead,
     pub lines: Vec<String>,
     pub groups: Vec<ProcessGroup>,
-    pub alerts: Vec<IndicatorChart>,
+    pub alerts: Capped<IndicatorChart>,
     #[serde(skip)]
     pub indicator_count: usize,
     #[serde(skip)]
@@ -216,7 +217,7 @@ pub struct PerformanceSection {
 #[derive(Debug, Serialize)]
 pub struct ProcessGroup {
     pub process: String,
-    pub rows: Vec<IndicatorRow>,
+    pub rows: Capped<IndicatorRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -438,9 +439,12 @@ pub(super) fn performance(ctx: &Ctx) -> PerformanceSection {
         lines,
         groups: groups
             .into_iter()
-            .map(|(process, rows)| ProcessGroup { process, rows })
+            .map(|(process, rows)| ProcessGroup {
+                process,
+                rows: Capped::cut(rows, ROWS, lang),
+            })
             .collect(),
-        alerts,
+        alerts: Capped::cut(alerts, CHARTS, lang),
         indicator_count: all.len(),
         trend_lines,
         changes,
@@ -463,7 +467,7 @@ pub struct NonconformitySection {
     pub action_lines: Vec<String>,
     pub actions: Vec<FigureRow>,
     pub ageing: BarSpec,
-    pub before_after: Vec<BeforeAfterRow>,
+    pub before_after: Capped<BeforeAfterRow>,
     #[serde(skip)]
     pub total: usize,
     #[serde(skip)]
@@ -943,7 +947,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         action_lines,
         actions,
         ageing,
-        before_after,
+        before_after: Capped::cut(before_after, ROWS, lang),
         total: now.len(),
         esr,
         systemic_total,
