@@ -23,3 +23,4 @@ mod report_audit;
 mod report_indicators;
 mod report_review;
 mod safety;
+mod snapshots;
