@@ -63,8 +63,7 @@ fn management_review_models() {
     let period = Period::year(2025);
     for lang in [Lang::Fr, Lang::En] {
         let comments = smq::report::review::comments(&checked, &period);
-        let model =
-            smq::report::review::build(&checked, period.clone(), as_of(), lang, comments).unwrap();
+        let model = smq::report::review::build(&checked, period, as_of(), lang, comments).unwrap();
         snapshot(
             &format!("review-2025-{}", lang.code()),
             serde_json::to_value(&model).unwrap(),
