@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 mod audit;
+mod cli;
 mod export;
 mod init;
 mod review;
@@ -1407,6 +1408,7 @@ fn table() -> &'static HashMap<&'static str, (String, String)> {
             .chain(audit::TEXTS)
             .chain(init::TEXTS)
             .chain(export::TEXTS)
+            .chain(cli::TEXTS)
             .map(|(k, fr, en)| (*k, (tag_plurals(fr, Lang::Fr), tag_plurals(en, Lang::En))))
             .collect()
     })
@@ -1471,6 +1473,7 @@ pub fn keys() -> impl Iterator<Item = &'static str> {
         .chain(audit::TEXTS)
         .chain(init::TEXTS)
         .chain(export::TEXTS)
+        .chain(cli::TEXTS)
         .map(|(k, _, _)| *k)
 }
 
@@ -1484,6 +1487,14 @@ pub fn text(key: &str, lang: Lang) -> &'static str {
         },
         None => "?",
     }
+}
+
+/// The sentence for `key` in `lang`, when the catalogue has one.
+pub fn lookup(key: &str, lang: Lang) -> Option<&'static str> {
+    table().get(key).map(|(fr, en)| match lang {
+        Lang::Fr => fr.as_str(),
+        Lang::En => en.as_str(),
+    })
 }
 
 /// The separator before a colon-introduced text: `\u{a0}: ` in French, `: ` in English.

@@ -20,7 +20,7 @@ mod term;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::i18n::Lang;
 
@@ -32,16 +32,7 @@ pub const EXIT_ERRORS: i32 = 1;
 pub const EXIT_USAGE: i32 = 2;
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "smq",
-    version,
-    about = "Registres Excel du SMQ → contrôles et rapports prêts pour l'audit",
-    long_about = "smq lit les registres Excel du système de management de la qualité \
-                  (événements, actions, fournisseurs, enquêtes, indicateurs, objectifs, audits, \
-                  documents, veille, parties intéressées, formations), les vérifie cellule par \
-                  cellule et produit les rapports.",
-    after_help = "Exemples :\n  smq demo\n  smq check demo\n  smq check registres/ --format json --lang en\n  smq explain date-before-open"
-)]
+#[command(name = "smq", version)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -61,9 +52,6 @@ pub struct Common {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Find and check every register of a folder.
-    #[command(
-        after_help = "Exemple :\n  smq check registres/ --as-of 2026-10-31\n\nStatut de sortie : 0 sans erreur (avertissements permis), 1 s'il y a au moins une erreur, 2 pour une erreur d'usage."
-    )]
     Check {
         /// Folder of workbooks (default: current folder).
         dir: Option<PathBuf>,
@@ -77,7 +65,6 @@ pub enum Command {
         quiet: bool,
     },
     /// Explain what a check does, why it matters, with an example.
-    #[command(after_help = "Exemple :\n  smq explain duplicate-id")]
     Explain {
         /// The check's code, as shown between brackets (`error[duplicate-id]`).
         code: String,
@@ -86,9 +73,6 @@ pub enum Command {
     },
     /// Monthly indicator report: dashboard, control charts of the indicators
     /// in alert, the month's events and late actions, objectives.
-    #[command(
-        after_help = "Exemples :\n  smq indicators registres/ --month 2026-10\n  smq indicators --month 2026-10 --lang en -o rapport.pdf --data-out rapport.json"
-    )]
     Indicators {
         /// Folder of workbooks (default: current folder).
         dir: Option<PathBuf>,
@@ -105,9 +89,6 @@ pub enum Command {
     },
     /// Management review (ISO 9001 §9.3): every §9.3.2 input with trends and
     /// the previous period, opportunities for improvement, §9.3.3 outputs.
-    #[command(
-        after_help = "Exemples :\n  smq review registres/\n  smq review registres/ --year 2025 --lang en\n  smq review --from 2024-07-01 --to 2025-06-30 -o revue.pdf"
-    )]
     Review {
         /// Folder of workbooks (default: current folder).
         dir: Option<PathBuf>,
@@ -131,9 +112,6 @@ pub enum Command {
     /// Audit evidence pack: evidence matrix of the audit's standard(s),
     /// earlier findings, actions, events, documents, a sample for audit
     /// trails. Pseudonymised unless --no-pseudonymize.
-    #[command(
-        after_help = "Exemples :\n  smq audit registres/ --kind certification --date 2026-11-17\n  smq audit --kind asn --date 2026-12-08 --scope Radioprotection,Radiopharmacie --seed 42"
-    )]
     Audit {
         /// Folder of workbooks (default: current folder).
         dir: Option<PathBuf>,
@@ -164,9 +142,6 @@ pub enum Command {
     /// The computed tables (indicators with SPC limits and trends, objectives,
     /// actions, events, suppliers, surveys, open findings) as a workbook with
     /// charts, or as JSON.
-    #[command(
-        after_help = "Exemples :\n  smq export registres/\n  smq export registres/ --format json -o tableaux.json"
-    )]
     Export {
         /// Folder of workbooks (default: current folder).
         dir: Option<PathBuf>,
@@ -183,24 +158,17 @@ pub enum Command {
         quiet: bool,
     },
     /// The configuration: `smq config show [DIR]` prints the effective one.
-    #[command(subcommand, after_help = "Exemple :\n  smq config show registres/")]
+    #[command(subcommand)]
     Config(ConfigCommand),
     /// Shell completions: `smq completions bash > ~/.local/share/bash-completion/completions/smq`.
-    #[command(
-        after_help = "Exemples :\n  smq completions bash\n  smq completions zsh > ~/.zfunc/_smq"
-    )]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
     },
     /// Report templates: write the built-in ones out for customising.
-    #[command(
-        subcommand,
-        after_help = "Exemple :\n  smq templates export mes-modeles/\n  smq indicators --templates mes-modeles/"
-    )]
+    #[command(subcommand)]
     Templates(TemplatesCommand),
     /// List the registers, their columns and the headers recognised for each.
-    #[command(after_help = "Exemples :\n  smq registers\n  smq registers rex --lang en")]
     Registers {
         /// One register key (rex, actions, suppliers, surveys, indicators,
         /// indicator-values, objectives, audits, findings, documents, watch,
@@ -210,9 +178,6 @@ pub enum Command {
         lang: Option<LangArg>,
     },
     /// Write the demo workspace (a fictional service's registers).
-    #[command(
-        after_help = "Exemple :\n  smq demo\n  smq demo /tmp/demo\n  smq demo --stress 100000 /tmp/stress"
-    )]
     Demo {
         /// Where to write it (default: ./demo).
         dir: Option<PathBuf>,
@@ -226,9 +191,6 @@ pub enum Command {
     /// Write a blank workspace: one register workbook per register (headers,
     /// drop-down lists, instructions sheet) and a commented smq.toml. Never
     /// overwrites a file.
-    #[command(
-        after_help = "Exemples :\n  smq init registres/\n  smq init registers/ --lang en\n\nStatut de sortie : 0 si tout a été écrit, 2 si un fichier existe déjà (rien n'est alors écrit)."
-    )]
     Init {
         /// Where to write (default: current folder); created if needed.
         dir: Option<PathBuf>,
@@ -335,10 +297,73 @@ pub fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// The language of the help, before the arguments are parsed: `--lang`
+/// when given, else the environment's locale (`LC_ALL`, `LC_MESSAGES`,
+/// `LANG`), else French.
+fn early_lang(args: &[std::ffi::OsString]) -> Lang {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.strip_prefix("--lang=") {
+            Some(v) => Some(v),
+            None if *a == "--lang" => args.get(i + 1).copied(),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(Lang::parse) {
+            return lang;
+        }
+    }
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| v.get(..2).and_then(Lang::parse))
+        .unwrap_or_default()
+}
+
+/// The parser with its descriptions and footers from the catalogue, in `lang`.
+fn command(lang: Lang) -> clap::Command {
+    let t = |key: &str| crate::i18n::lookup(key, lang);
+    let mut cmd = Cli::command();
+    for (key, set) in [
+        (
+            "cli.about",
+            clap::Command::about as fn(_, &'static str) -> _,
+        ),
+        ("cli.long-about", clap::Command::long_about),
+        ("cli.after", clap::Command::after_help),
+    ] {
+        if let Some(text) = t(key) {
+            cmd = set(cmd, text);
+        }
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        let about = t(&format!("cli.{name}.about"));
+        let after = t(&format!("cli.{name}.after"));
+        cmd = cmd.mut_subcommand(&name, |mut c| {
+            if let Some(a) = about {
+                c = c.about(a).long_about(None::<&str>);
+            }
+            if let Some(a) = after {
+                c = c.after_help(a);
+            }
+            c
+        });
+    }
+    cmd
+}
+
 /// Runs the command line and returns the exit status.
 pub fn main() -> i32 {
     crate::input::workbook::quiet_reader_panics();
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parsed = command(early_lang(&args))
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -469,3 +469,35 @@ fn init_quiet_prints_nothing() {
     assert!(out.stdout.is_empty());
     assert!(dir.join("smq.toml").is_file());
 }
+
+/// The help's descriptions and footers come from the catalogue, in the
+/// language of the run: `--lang`, else the locale, else French.
+#[test]
+fn help_follows_the_language_of_the_run() {
+    let help = |args: &[&str], lang_env: &str| {
+        let out = smq()
+            .args(args)
+            .env("LANG", lang_env)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let fr = help(&["check", "--help"], "C.UTF-8");
+    assert!(
+        fr.contains("Trouve et vérifie chaque registre d'un dossier."),
+        "{fr}"
+    );
+    assert!(fr.contains("Statut de sortie\u{a0}: 0 sans erreur"), "{fr}");
+    let en = help(&["check", "--help", "--lang", "en"], "fr_FR.UTF-8");
+    assert!(
+        en.contains("Find and check every register of a folder."),
+        "{en}"
+    );
+    assert!(en.contains("Exit status: 0 without errors"), "{en}");
+    assert!(!en.contains("Statut de sortie"), "{en}");
+    let locale = help(&["--help"], "en_GB.UTF-8");
+    assert!(locale.contains("Examples:\n  smq demo"), "{locale}");
+}
