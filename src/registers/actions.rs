@@ -33,7 +33,8 @@ register! {
                 "Where the action comes from: event ID, audit finding ID, “RDD-2025” for a decision of the 2025 management review, or a word: survey, risk, opportunity, watch, audit.",
             )
             .example("EI-2025-014", "EV-2025-014"),
-        Type kind: Option<ActionType> = field("type", "Type", "Type", FieldType::Choice(&ACTION_TYPE))
+        Type kind: Option<ActionType> =
+            field("type", "Type", "Type", FieldType::Choice(&ACTION_TYPE))
             .aliases(&["Type d'action", "Nature", "Action type", "Nature de l'action", "Kind"])
             .help(
                 "Curative (corrige le problème), corrective (supprime sa cause), préventive (évite qu'il survienne) ou amélioration.",
@@ -48,7 +49,8 @@ register! {
                 "Process of the service the action concerns.",
             )
             .example("Approvisionnement", "Procurement"),
-        Description description: Option<String> = field("description", "Description", "Description", FieldType::FreeText)
+        Description description: Option<String> =
+            field("description", "Description", "Description", FieldType::FreeText)
             .personal()
             .required()
             .aliases(&[
@@ -59,7 +61,10 @@ register! {
                 "Ce qui doit être fait, en une ou deux phrases.",
                 "What is to be done, in one or two sentences.",
             )
-            .example("Convenir avec le fournisseur d'une livraison de secours avant 7 h.", "Agree with the supplier on a back-up delivery before 7 a.m."),
+            .example(
+                "Convenir avec le fournisseur d'une livraison de secours avant 7 h.",
+                "Agree with the supplier on a back-up delivery before 7 a.m.",
+            ),
         Owner owner: Option<String> = field("owner", "Pilote", "Owner", FieldType::Text)
             .personal()
             .aliases(OWNER_ALIASES)
@@ -100,7 +105,8 @@ register! {
                 "Date the action was done.",
             )
             .example("25/04/2025", "2025-04-25"),
-        Status status: Option<Status> = field("status", "Statut", "Status", FieldType::Choice(&STATUS))
+        Status status: Option<Status> =
+            field("status", "Statut", "Status", FieldType::Choice(&STATUS))
             .required()
             .aliases(STATUS_ALIASES)
             .help(
@@ -108,7 +114,8 @@ register! {
                 "Where the action stands.",
             )
             .example("clos", "closed"),
-        Effectiveness effectiveness: Option<Effectiveness> = field("effectiveness", "Efficacité", "Effectiveness", FieldType::Choice(&EFFECTIVENESS))
+        Effectiveness effectiveness: Option<Effectiveness> =
+            field("effectiveness", "Efficacité", "Effectiveness", FieldType::Choice(&EFFECTIVENESS))
             .aliases(&[
                 "Efficacité de l'action", "Évaluation de l'efficacité", "Résultat efficacité",
                 "Efficace ?", "Efficacité constatée", "Effective?",
@@ -118,7 +125,8 @@ register! {
                 "Outcome of the effectiveness check (has the problem gone?).",
             )
             .example("efficace", "effective"),
-        CheckedOn checked_on: Option<NaiveDate> = field("checked_on", "Date de vérification de l'efficacité", "Effectiveness check date", PAST)
+        CheckedOn checked_on: Option<NaiveDate> =
+            field("checked_on", "Date de vérification de l'efficacité", "Effectiveness check date", PAST)
             .aliases(&[
                 "Date évaluation efficacité", "Date d'évaluation de l'efficacité",
                 "Date de vérification", "Date efficacité", "Vérifiée le",
@@ -129,7 +137,8 @@ register! {
                 "Date of the effectiveness check.",
             )
             .example("30/09/2025", "2025-09-30"),
-        Indicator indicator: Option<String> = field("indicator", "Indicateur", "Indicator", FieldType::Text)
+        Indicator indicator: Option<String> =
+            field("indicator", "Indicateur", "Indicator", FieldType::Text)
             .aliases(&[
                 "Indicateur lié", "Code indicateur", "Linked indicator", "Indicateur de suivi",
             ])

@@ -24,7 +24,8 @@ register! {
                 "Unique identifier of the audit or inspection: findings refer to it.",
             )
             .example("AUD-2025-01", "AUD-2025-01"),
-        Kind kind: Option<AuditKind> = field("kind", "Type d'audit", "Audit kind", FieldType::Choice(&AUDIT_KIND))
+        Kind kind: Option<AuditKind> =
+            field("kind", "Type d'audit", "Audit kind", FieldType::Choice(&AUDIT_KIND))
             .required()
             .aliases(&[
                 "Type", "Nature", "Kind", "Audit type", "Catégorie",
@@ -46,7 +47,8 @@ register! {
                 "Date of the audit (first day if it lasts several days). A planned audit may have a future date.",
             )
             .example("16/10/2025", "2025-10-16"),
-        Auditor auditor: Option<String> = field("auditor", "Auditeur / organisme", "Auditor / body", FieldType::Text)
+        Auditor auditor: Option<String> =
+            field("auditor", "Auditeur / organisme", "Auditor / body", FieldType::Text)
             .personal()
             .aliases(&[
                 "Auditeur", "Auditeurs", "Organisme", "Auditor", "Body", "Certification body",
@@ -67,14 +69,16 @@ register! {
                 "Processes or activities audited.",
             )
             .example("Approvisionnement, radiopharmacie", "Procurement, radiopharmacy"),
-        Standard standard: Option<String> = field("standard", "Référentiel", "Standard", FieldType::Text)
+        Standard standard: Option<String> =
+            field("standard", "Référentiel", "Standard", FieldType::Text)
             .aliases(&["Norme", "Référentiels", "Standards", "Référentiel d'audit", "Criteria"])
             .help(
                 "Référentiel de l'audit.",
                 "Standard audited against.",
             )
             .example("ISO 9001:2015", "ISO 9001:2015"),
-        Status status: Option<Status> = field("status", "Statut", "Status", FieldType::Choice(&STATUS))
+        Status status: Option<Status> =
+            field("status", "Statut", "Status", FieldType::Choice(&STATUS))
             .aliases(STATUS_ALIASES)
             .help(
                 "Où en est l'audit (prévu, réalisé, clos quand ses constats sont traités).",
@@ -117,7 +121,8 @@ register! {
                 "The auditor's grading of the finding.",
             )
             .example("non-conformité mineure", "minor nonconformity"),
-        Clause clause: Option<String> = field("clause", "Clause / article", "Clause / article", FieldType::Text)
+        Clause clause: Option<String> =
+            field("clause", "Clause / article", "Clause / article", FieldType::Text)
             .aliases(&[
                 "Clause", "Chapitre", "Exigence", "Article", "Référence normative",
                 "Chapitre de la norme", "Requirement", "§", "Article / chapitre", "Paragraphe",
@@ -135,22 +140,28 @@ register! {
                 "Process concerned.",
             )
             .example("Approvisionnement", "Procurement"),
-        Description description: Option<String> = field("description", "Constat", "Finding", FieldType::FreeText)
+        Description description: Option<String> =
+            field("description", "Constat", "Finding", FieldType::FreeText)
             .personal()
             .aliases(&["Description", "Libellé", "Description du constat", "Énoncé", "Observation"])
             .help(
                 "Le constat, tel que rédigé par l'auditeur.",
                 "The finding, as written by the auditor.",
             )
-            .example("L'évaluation annuelle de deux fournisseurs à risque n'est pas enregistrée.", "The yearly evaluation of two critical suppliers is not recorded."),
-        Actions actions: Vec<String> = field("actions", "Action liée", "Linked action", FieldType::IdList)
+            .example(
+                "L'évaluation annuelle de deux fournisseurs à risque n'est pas enregistrée.",
+                "The yearly evaluation of two critical suppliers is not recorded.",
+            ),
+        Actions actions: Vec<String> =
+            field("actions", "Action liée", "Linked action", FieldType::IdList)
             .aliases(LINKED_ACTION_ALIASES)
             .help(
                 "N° des actions ouvertes pour traiter le constat.",
                 "IDs of the actions opened to handle the finding.",
             )
             .example("AC-2025-012", "AC-2025-012"),
-        Status status: Option<Status> = field("status", "Statut", "Status", FieldType::Choice(&STATUS))
+        Status status: Option<Status> =
+            field("status", "Statut", "Status", FieldType::Choice(&STATUS))
             .aliases(STATUS_ALIASES)
             .help(
                 "Où en est le traitement du constat.",

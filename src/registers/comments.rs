@@ -29,7 +29,8 @@ register! {
                 "Section of the review: its number (0 for the summary), its §9.3.2 letter (a, b, c1… f, 9.3.3) or words of its title (Satisfaction, Audits, Suppliers…).",
             )
             .example("c1", "c1"),
-        Comment text: Option<String> = field("comment", "Commentaire de la direction", "Management commentary", FieldType::FreeText)
+        Comment text: Option<String> =
+            field("comment", "Commentaire de la direction", "Management commentary", FieldType::FreeText)
             .required()
             .aliases(&[
                 "Commentaire", "Commentaires", "Commentaire direction",
@@ -40,6 +41,9 @@ register! {
                 "Le commentaire de la direction, imprimé tel quel dans la section.",
                 "The management's commentary, printed as written in the section.",
             )
-            .example("La satisfaction des patients progresse\u{a0}; le temps d'attente reste à améliorer.", "Patient satisfaction is rising; waiting time still needs work."),
+            .example(
+                "La satisfaction des patients progresse\u{a0}; le temps d'attente reste à améliorer.",
+                "Patient satisfaction is rising; waiting time still needs work.",
+            ),
     }
 }

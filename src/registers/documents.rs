@@ -10,7 +10,8 @@ use super::vocab::{DOC_CATEGORY, DOC_STATUS, DocCategory, DocStatus};
 register! {
     /// A controlled document.
     pub struct Document: Documents, fields DocumentField, spec DOCUMENTS, id Reference {
-        Reference reference: Option<String> = field("reference", "Référence", "Reference", FieldType::Id)
+        Reference reference: Option<String> =
+            field("reference", "Référence", "Reference", FieldType::Id)
             .required()
             .aliases(&[
                 "Réf", "Code", "Code document", "Document ID", "N°", "Identifiant",
@@ -39,7 +40,8 @@ register! {
                 "Process the document belongs to.",
             )
             .example("Radiopharmacie", "Radiopharmacy"),
-        Category category: Option<DocCategory> = field("category", "Catégorie", "Category", FieldType::Choice(&DOC_CATEGORY))
+        Category category: Option<DocCategory> =
+            field("category", "Catégorie", "Category", FieldType::Choice(&DOC_CATEGORY))
             .aliases(&["Type", "Type de document", "Nature", "Document type", "Typologie"])
             .help(
                 "Document applicable (procédure, mode opératoire…), formulaire, enregistrement ou archive.",
@@ -56,7 +58,8 @@ register! {
                 "Version in force (1.0, 2.0…).",
             )
             .example("2.0", "2.0"),
-        Effective effective: Option<NaiveDate> = field("effective", "Date d'application", "Effective date", PAST)
+        Effective effective: Option<NaiveDate> =
+            field("effective", "Date d'application", "Effective date", PAST)
             .aliases(&[
                 "Date de mise en application", "Date de diffusion", "Date d'entrée en vigueur",
                 "Date de validation", "Date de publication", "Date", "Date de version",
@@ -67,7 +70,8 @@ register! {
                 "Date this version came into force.",
             )
             .example("01/02/2025", "2025-02-01"),
-        NextReview next_review: Option<NaiveDate> = field("next_review", "Prochaine révision", "Next review", ANY_DATE)
+        NextReview next_review: Option<NaiveDate> =
+            field("next_review", "Prochaine révision", "Next review", ANY_DATE)
             .aliases(&[
                 "Date de prochaine révision", "Date de révision", "À réviser le", "Review date",
                 "Date de revue", "Prochaine revue", "Next review date",
@@ -86,7 +90,8 @@ register! {
                 "Author of the document.",
             )
             .example("C. Martin", "C. Martin"),
-        Reviewer reviewer: Option<String> = field("reviewer", "Vérificateur", "Reviewer", FieldType::Text)
+        Reviewer reviewer: Option<String> =
+            field("reviewer", "Vérificateur", "Reviewer", FieldType::Text)
             .personal()
             .aliases(&["Vérifié par", "Relecteur", "Checked by", "Vérification"])
             .help(
@@ -94,7 +99,8 @@ register! {
                 "Reviewer of the document.",
             )
             .example("L. Bernard", "L. Bernard"),
-        Approver approver: Option<String> = field("approver", "Approbateur", "Approver", FieldType::Text)
+        Approver approver: Option<String> =
+            field("approver", "Approbateur", "Approver", FieldType::Text)
             .personal()
             .aliases(&["Approuvé par", "Validé par", "Approved by", "Approbation"])
             .help(
@@ -102,7 +108,8 @@ register! {
                 "Approver of the document.",
             )
             .example("Dr A. Petit", "Dr A. Petit"),
-        Status status: Option<DocStatus> = field("status", "Statut", "Status", FieldType::Choice(&DOC_STATUS))
+        Status status: Option<DocStatus> =
+            field("status", "Statut", "Status", FieldType::Choice(&DOC_STATUS))
             .aliases(STATUS_ALIASES)
             .help(
                 "Étape du cycle de vie du document.",

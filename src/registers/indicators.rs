@@ -48,7 +48,8 @@ register! {
                 "Unit of the values: %, days, minutes, count, exams…",
             )
             .example("%", "%"),
-        Direction direction: Option<Direction> = field("direction", "Sens", "Direction", FieldType::Choice(&DIRECTION))
+        Direction direction: Option<Direction> =
+            field("direction", "Sens", "Direction", FieldType::Choice(&DIRECTION))
             .aliases(&[
                 "Sens d'amélioration", "Sens de variation", "Évolution souhaitée",
                 "Tendance souhaitée", "Polarité", "Better", "Sens attendu", "Sens souhaité",
@@ -68,7 +69,8 @@ register! {
                 "Value aimed at, in the indicator's unit.",
             )
             .example("2", "2"),
-        Alert alert: Option<Amount> = field("alert", "Seuil d'alerte", "Alert threshold", FieldType::Number)
+        Alert alert: Option<Amount> =
+            field("alert", "Seuil d'alerte", "Alert threshold", FieldType::Number)
             .aliases(&[
                 "Alerte", "Seuil", "Limite", "Alert", "Seuil de vigilance", "Limite d'alerte",
                 "Valeur d'alerte",
@@ -78,7 +80,8 @@ register! {
                 "Alert threshold: beyond it (in the wrong direction), the indicator is in alert.",
             )
             .example("3", "3"),
-        Frequency frequency: Option<Frequency> = field("frequency", "Fréquence", "Frequency", FieldType::Choice(&FREQUENCY))
+        Frequency frequency: Option<Frequency> =
+            field("frequency", "Fréquence", "Frequency", FieldType::Choice(&FREQUENCY))
             .aliases(&["Périodicité", "Fréquence de mesure", "Periodicity", "Fréquence de calcul"])
             .help(
                 "À quel rythme l'indicateur est mesuré.",
@@ -93,7 +96,8 @@ register! {
                 "Owner of the indicator.",
             )
             .example("L. Bernard", "L. Bernard"),
-        Kind kind: Option<IndicatorKind> = field("kind", "Type de données", "Data type", FieldType::Choice(&INDICATOR_KIND))
+        Kind kind: Option<IndicatorKind> =
+            field("kind", "Type de données", "Data type", FieldType::Choice(&INDICATOR_KIND))
             .aliases(&[
                 "Type", "Nature", "Kind", "Type d'indicateur", "Carte de contrôle",
                 "Control chart", "Type de donnée",
@@ -137,27 +141,33 @@ register! {
                 "Value of the month. For a proportion you may instead give only the numerator and the denominator.",
             )
             .example("2,4", "2.4"),
-        Numerator numerator: Option<f64> = field("numerator", "Numérateur", "Numerator", FieldType::Number)
+        Numerator numerator: Option<f64> =
+            field("numerator", "Numérateur", "Numerator", FieldType::Number)
             .aliases(&["Num", "Num."])
             .help(
                 "Numérateur (par exemple le nombre d'examens reportés).",
                 "Numerator (for example the number of postponed exams).",
             )
             .example("12", "12"),
-        Denominator denominator: Option<f64> = field("denominator", "Dénominateur", "Denominator", FieldType::Number)
+        Denominator denominator: Option<f64> =
+            field("denominator", "Dénominateur", "Denominator", FieldType::Number)
             .aliases(&["Dénom", "Dénom.", "Den", "Effectif"])
             .help(
                 "Dénominateur (par exemple le nombre d'examens du mois)\u{a0}; jamais 0.",
                 "Denominator (for example the number of exams of the month); never 0.",
             )
             .example("500", "500"),
-        Comment comment: Option<String> = field("comment", "Commentaire", "Comment", FieldType::FreeText)
+        Comment comment: Option<String> =
+            field("comment", "Commentaire", "Comment", FieldType::FreeText)
             .personal()
             .aliases(&["Commentaires", "Analyse", "Comments", "Remarque"])
             .help(
                 "Ce qui explique la valeur du mois.",
                 "What explains the month's value.",
             )
-            .example("Retard de livraison du générateur le 12 mars.", "Generator delivered late on 12 March."),
+            .example(
+                "Retard de livraison du générateur le 12 mars.",
+                "Generator delivered late on 12 March.",
+            ),
     }
 }

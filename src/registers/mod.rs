@@ -81,6 +81,29 @@ impl Source {
     }
 }
 
+/// Calls macro `$m` with the names of every record list of [`Registers`]:
+/// the one place that lists them for the walks over all records.
+macro_rules! record_lists {
+    ($m:ident) => {
+        $m!(
+            events,
+            actions,
+            supplier_evaluations,
+            survey_responses,
+            indicators,
+            indicator_values,
+            objectives,
+            audits,
+            findings,
+            documents,
+            watch,
+            parties,
+            training,
+            comments
+        )
+    };
+}
+
 /// Everything read from a workspace.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct Registers {
@@ -136,22 +159,7 @@ impl Registers {
                 }
             )*};
         }
-        each!(
-            events,
-            actions,
-            supplier_evaluations,
-            survey_responses,
-            indicators,
-            indicator_values,
-            objectives,
-            audits,
-            findings,
-            documents,
-            watch,
-            parties,
-            training,
-            comments
-        );
+        record_lists!(each);
     }
 
     /// Calls `f` with every text member of every record, to rewrite it.
@@ -163,22 +171,7 @@ impl Registers {
                 }
             )*};
         }
-        each!(
-            events,
-            actions,
-            supplier_evaluations,
-            survey_responses,
-            indicators,
-            indicator_values,
-            objectives,
-            audits,
-            findings,
-            documents,
-            watch,
-            parties,
-            training,
-            comments
-        );
+        record_lists!(each);
     }
 
     /// Adds the record of a parsed row of a sheet of `kind` (its open-set

@@ -18,7 +18,8 @@ register! {
                 "Year of the objective.",
             )
             .example("2025", "2025"),
-        Objective objective: Option<String> = field("objective", "Objectif", "Objective", FieldType::Text)
+        Objective objective: Option<String> =
+            field("objective", "Objectif", "Objective", FieldType::Text)
             .required()
             .aliases(&["Objectif qualité", "Libellé", "Intitulé", "Quality objective", "Objectifs"])
             .help(
@@ -26,7 +27,8 @@ register! {
                 "The objective, in one sentence.",
             )
             .example("Moins de 2\u{a0}% d'examens reportés", "Fewer than 2 % of exams postponed"),
-        Indicator indicator: Option<String> = field("indicator", "Indicateur", "Indicator", FieldType::Text)
+        Indicator indicator: Option<String> =
+            field("indicator", "Indicateur", "Indicator", FieldType::Text)
             .aliases(&[
                 "Code indicateur", "Indicateur lié", "Linked indicator", "Indicateur associé",
                 "Indicateur de suivi",

@@ -26,7 +26,8 @@ register! {
                 "Unique identifier of the event, given when it is reported (for example the year and a serial number). Actions refer to it.",
             )
             .example("EI-2025-014", "EV-2025-014"),
-        Detected detected: Option<NaiveDate> = field("detected", "Date de détection", "Detection date", PAST)
+        Detected detected: Option<NaiveDate> =
+            field("detected", "Date de détection", "Detection date", PAST)
             .required()
             .aliases(&[
                 "Date", "Date de l'événement", "Date événement", "Date de survenue",
@@ -57,7 +58,8 @@ register! {
                 "Process of the service concerned, as named in the process map.",
             )
             .example("Approvisionnement", "Procurement"),
-        Description description: Option<String> = field("description", "Description", "Description", FieldType::FreeText)
+        Description description: Option<String> =
+            field("description", "Description", "Description", FieldType::FreeText)
             .personal()
             .aliases(&[
                 "Description de l'événement", "Libellé", "Résumé", "Faits", "Objet",
@@ -67,7 +69,10 @@ register! {
                 "Ce qui s'est passé, en quelques phrases factuelles, sans nom de personne.",
                 "What happened, in a few factual sentences, naming no one.",
             )
-            .example("Générateur Tc-99m livré avec 3 h de retard\u{a0}; 6 examens du matin reportés.", "Tc-99m generator delivered 3 h late; 6 morning exams postponed."),
+            .example(
+                "Générateur Tc-99m livré avec 3 h de retard\u{a0}; 6 examens du matin reportés.",
+                "Tc-99m generator delivered 3 h late; 6 morning exams postponed.",
+            ),
         Patient patient: Option<String> = field("patient", "Patient", "Patient", FieldType::Text)
             .personal()
             .aliases(&[
@@ -79,7 +84,8 @@ register! {
                 "Patient concerned, if any: preferably the patient's identifier rather than the name.",
             )
             .example("", ""),
-        Reporter reporter: Option<String> = field("reporter", "Déclarant", "Reported by", FieldType::Text)
+        Reporter reporter: Option<String> =
+            field("reporter", "Déclarant", "Reported by", FieldType::Text)
             .personal()
             .aliases(&[
                 "Rédacteur", "Émetteur", "Auteur", "Déclaré par", "Reporter", "Notifiant",
@@ -122,7 +128,8 @@ register! {
             )
             .example("matière", "material"),
         /// Declared to the ASN; an empty cell means not declared.
-        Declared declared: bool = field("declared", "Déclaré ASN", "Declared to ASN", FieldType::Bool)
+        Declared declared: bool =
+            field("declared", "Déclaré ASN", "Declared to ASN", FieldType::Bool)
             .aliases(&[
                 "Déclaration ASN", "Déclaré à l'ASN", "Déclaration à l'ASN", "ASN",
                 "Déclaration ESR", "Déclaré ASN ?", "ASN declaration", "Declared ASN",
@@ -133,7 +140,8 @@ register! {
                 "Yes when the event was declared to the ASN (a declared ESR).",
             )
             .example("", ""),
-        DeclaredOn declared_on: Option<NaiveDate> = field("declared_on", "Date de déclaration ASN", "ASN declaration date", PAST)
+        DeclaredOn declared_on: Option<NaiveDate> =
+            field("declared_on", "Date de déclaration ASN", "ASN declaration date", PAST)
             .aliases(&[
                 "Date déclaration ASN", "Date de déclaration", "Date déclaration", "Déclaré le",
                 "Date of ASN declaration", "Declaration date",
@@ -143,7 +151,8 @@ register! {
                 "Date of the declaration to the ASN, when the event was declared.",
             )
             .example("", ""),
-        Systemic systemic: Option<SystemicAnalysis> = field("systemic", "Analyse systémique", "Systemic analysis", FieldType::Choice(&SYSTEMIC_ANALYSIS))
+        Systemic systemic: Option<SystemicAnalysis> =
+            field("systemic", "Analyse systémique", "Systemic analysis", FieldType::Choice(&SYSTEMIC_ANALYSIS))
             .aliases(&[
                 "Méthode d'analyse", "Analyse approfondie", "Analyse ALARM/ORION",
                 "ALARM / ORION", "Méthode", "Analysis method", "Analyse des causes",
@@ -153,21 +162,24 @@ register! {
                 "Method of the in-depth cause analysis, if one was made.",
             )
             .example("aucune", "none"),
-        Supplier supplier: Option<String> = field("supplier", "Fournisseur", "Supplier", FieldType::Text)
+        Supplier supplier: Option<String> =
+            field("supplier", "Fournisseur", "Supplier", FieldType::Text)
             .aliases(&["Fournisseur concerné", "Prestataire", "Provider", "Vendor", "Fabricant"])
             .help(
                 "Fournisseur ou prestataire en cause, écrit comme dans le registre des fournisseurs\u{a0}: ses événements comptent dans sa réévaluation.",
                 "Supplier or provider involved, spelt as in the supplier register: its events count in its re-evaluation.",
             )
             .example("Isotopes Services", "Isotopes Services"),
-        Actions actions: Vec<String> = field("actions", "Actions liées", "Linked actions", FieldType::IdList)
+        Actions actions: Vec<String> =
+            field("actions", "Actions liées", "Linked actions", FieldType::IdList)
             .aliases(LINKED_ACTION_ALIASES)
             .help(
                 "N° des actions du plan d'actions ouvertes à la suite de l'événement.",
                 "IDs of the actions of the action plan opened after the event.",
             )
             .example("AC-2025-007", "AC-2025-007"),
-        Status status: Option<Status> = field("status", "Statut", "Status", FieldType::Choice(&STATUS))
+        Status status: Option<Status> =
+            field("status", "Statut", "Status", FieldType::Choice(&STATUS))
             .aliases(STATUS_ALIASES)
             .help(
                 "Où en est le traitement de l'événement.",

@@ -10,7 +10,8 @@ use super::vocab::{SUPPLIER_DECISION, SupplierDecision};
 register! {
     /// One evaluation of one supplier.
     pub struct SupplierEvaluation: Suppliers, fields SupplierEvaluationField, spec SUPPLIERS, open Criteria {
-        Supplier supplier: Option<String> = field("supplier", "Fournisseur", "Supplier", FieldType::Text)
+        Supplier supplier: Option<String> =
+            field("supplier", "Fournisseur", "Supplier", FieldType::Text)
             .required()
             .aliases(&[
                 "Nom du fournisseur", "Prestataire", "Raison sociale", "Provider", "Vendor",
@@ -21,7 +22,8 @@ register! {
                 "Name of the supplier or provider, always spelt the same way from one evaluation to the next.",
             )
             .example("Isotopes Services", "Isotopes Services"),
-        Category category: Option<String> = field("category", "Catégorie", "Category", FieldType::Text)
+        Category category: Option<String> =
+            field("category", "Catégorie", "Category", FieldType::Text)
             .aliases(&[
                 "Type de fournisseur", "Famille", "Domaine", "Catégorie d'achat",
                 "Type de prestation", "Prestation", "Produit / prestation",
@@ -31,7 +33,8 @@ register! {
                 "What it provides: radiopharmaceuticals, generators, camera maintenance, waste, IT…",
             )
             .example("Générateurs Tc-99m", "Tc-99m generators"),
-        Critical critical: Option<bool> = field("critical", "Fournisseur à risque", "Critical supplier", FieldType::Bool)
+        Critical critical: Option<bool> =
+            field("critical", "Fournisseur à risque", "Critical supplier", FieldType::Bool)
             .aliases(&[
                 "Critique", "Fournisseur critique", "À risque", "Critical", "Sensible",
                 "Criticité",
@@ -41,7 +44,8 @@ register! {
                 "Yes for a critical supplier: it must be re-evaluated at least every 12 months (set in smq.toml).",
             )
             .example("oui", "yes"),
-        Evaluated evaluated: Option<NaiveDate> = field("evaluated", "Date d'évaluation", "Evaluation date", PAST)
+        Evaluated evaluated: Option<NaiveDate> =
+            field("evaluated", "Date d'évaluation", "Evaluation date", PAST)
             .required()
             .aliases(&["Date", "Évalué le", "Date de l'évaluation", "Date évaluation"])
             .help(
@@ -59,7 +63,8 @@ register! {
                 "Overall score, if you compute it yourself; otherwise smq computes the weighted mean of the criteria.",
             )
             .example("3,3", "3.3"),
-        Decision decision: Option<SupplierDecision> = field("decision", "Décision", "Decision", FieldType::Choice(&SUPPLIER_DECISION))
+        Decision decision: Option<SupplierDecision> =
+            field("decision", "Décision", "Decision", FieldType::Choice(&SUPPLIER_DECISION))
             .aliases(&[
                 "Résultat de l'évaluation", "Décision d'agrément", "Agrément", "Statut",
                 "Statut fournisseur", "Conclusion",
@@ -69,7 +74,8 @@ register! {
                 "Decision taken after the evaluation.",
             )
             .example("agréé", "approved"),
-        Evaluator evaluator: Option<String> = field("evaluator", "Évaluateur", "Evaluator", FieldType::Text)
+        Evaluator evaluator: Option<String> =
+            field("evaluator", "Évaluateur", "Evaluator", FieldType::Text)
             .personal()
             .aliases(&["Évalué par", "Evaluated by", "Responsable évaluation"])
             .help(
@@ -77,14 +83,18 @@ register! {
                 "Person who carried out the evaluation.",
             )
             .example("L. Bernard", "L. Bernard"),
-        Comment comment: Option<String> = field("comment", "Commentaire", "Comment", FieldType::FreeText)
+        Comment comment: Option<String> =
+            field("comment", "Commentaire", "Comment", FieldType::FreeText)
             .personal()
             .aliases(&["Commentaires", "Remarques", "Observations", "Comments", "Remarks"])
             .help(
                 "Points forts, points faibles, incidents de l'année.",
                 "Strengths, weaknesses, incidents of the year.",
             )
-            .example("Un retard de livraison en mars\u{a0}; action corrective efficace.", "One late delivery in March; corrective action effective."),
+            .example(
+                "Un retard de livraison en mars\u{a0}; action corrective efficace.",
+                "One late delivery in March; corrective action effective.",
+            ),
     }
     open {
         /// (criterion index into [`super::Registers::supplier_criteria`], score).

@@ -20,7 +20,8 @@ register! {
                 "Date the questionnaire was filled in.",
             )
             .example("05/06/2025", "2025-06-05"),
-        Campaign campaign: Option<String> = field("campaign", "Campagne", "Campaign", FieldType::Text)
+        Campaign campaign: Option<String> =
+            field("campaign", "Campagne", "Campaign", FieldType::Text)
             .required()
             .aliases(&[
                 "Enquête", "Vague", "Survey", "Campagne d'enquête", "Questionnaire",
@@ -31,7 +32,8 @@ register! {
                 "Name of the survey campaign, the same for every questionnaire of the campaign: smq compares one campaign with the previous one.",
             )
             .example("Patients 2025", "Patients 2025"),
-        Population population: Option<Population> = field("population", "Population", "Population", FieldType::Choice(&POPULATION))
+        Population population: Option<Population> =
+            field("population", "Population", "Population", FieldType::Choice(&POPULATION))
             .required()
             .aliases(&[
                 "Type de répondant", "Répondant", "Public", "Respondent", "Respondent type",
@@ -42,7 +44,8 @@ register! {
                 "Who answered.",
             )
             .example("patient", "patient"),
-        Respondent respondent: Option<String> = field("respondent", "Nom du répondant", "Respondent name", FieldType::Text)
+        Respondent respondent: Option<String> =
+            field("respondent", "Nom du répondant", "Respondent name", FieldType::Text)
             .personal()
             .aliases(&["Identité", "Nom", "Name", "Identité du répondant"])
             .help(
@@ -50,7 +53,8 @@ register! {
                 "Respondent's name, only if they chose to give it (usually empty).",
             )
             .example("", ""),
-        Comment comment: Option<String> = field("comment", "Commentaire", "Comment", FieldType::FreeText)
+        Comment comment: Option<String> =
+            field("comment", "Commentaire", "Comment", FieldType::FreeText)
             .personal()
             .aliases(&[
                 "Commentaires", "Remarques", "Suggestions", "Verbatim", "Comments",
@@ -60,7 +64,10 @@ register! {
                 "Commentaire libre du répondant, recopié tel quel.",
                 "The respondent's free comment, copied as written.",
             )
-            .example("Accueil très aimable, attente un peu longue.", "Very kind welcome, rather long wait."),
+            .example(
+                "Accueil très aimable, attente un peu longue.",
+                "Very kind welcome, rather long wait.",
+            ),
     }
     open {
         /// (question index into [`super::Registers::survey_questions`], level 1..=scale).

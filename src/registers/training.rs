@@ -31,7 +31,8 @@ register! {
                 "The person's role: physician, technologist, radiopharmacist, secretary…",
             )
             .example("Manipulateur", "Technologist"),
-        Training training: Option<String> = field("training", "Formation", "Training", FieldType::Text)
+        Training training: Option<String> =
+            field("training", "Formation", "Training", FieldType::Text)
             .required()
             .aliases(&[
                 "Intitulé de la formation", "Thème", "Module", "Course",
@@ -52,7 +53,8 @@ register! {
                 "Date of the training or habilitation (empty when only planned).",
             )
             .example("20/05/2024", "2024-05-20"),
-        ValidUntil valid_until: Option<NaiveDate> = field("valid_until", "Valable jusqu'au", "Valid until", ANY_DATE)
+        ValidUntil valid_until: Option<NaiveDate> =
+            field("valid_until", "Valable jusqu'au", "Valid until", ANY_DATE)
             .aliases(&[
                 "Validité", "Date d'expiration", "Fin de validité", "Date limite", "Échéance",
                 "Prochaine session", "Expiry date", "Recyclage", "Date de recyclage",
@@ -63,7 +65,8 @@ register! {
                 "Date until which it stays valid: once past, a refresher is due.",
             )
             .example("20/05/2031", "2031-05-20"),
-        Habilitation habilitation: Option<bool> = field("habilitation", "Habilitation", "Habilitation", FieldType::Bool)
+        Habilitation habilitation: Option<bool> =
+            field("habilitation", "Habilitation", "Habilitation", FieldType::Bool)
             .aliases(&[
                 "Habilité", "Habilité au poste", "Habilitation au poste", "Qualified",
                 "Authorised", "Habilitation validée", "Authorized",

@@ -10,7 +10,8 @@ use super::vocab::{APPLICABILITY, Applicability, STATUS, Status};
 register! {
     /// A regulatory text under watch.
     pub struct WatchItem: Watch, fields WatchItemField, spec WATCH, id Reference {
-        Reference reference: Option<String> = field("reference", "Référence", "Reference", FieldType::Id)
+        Reference reference: Option<String> =
+            field("reference", "Référence", "Reference", FieldType::Id)
             .required()
             .aliases(&["Réf", "Référence du texte", "N°", "ID", "Code", "Référence réglementaire"])
             .help(
@@ -24,15 +25,20 @@ register! {
                 "Intitulé du texte.",
                 "Title of the text.",
             )
-            .example("Décision fixant les obligations d'assurance de la qualité en imagerie médicale", "Decision setting the quality-assurance obligations in medical imaging"),
-        Published published: Option<NaiveDate> = field("published", "Date de publication", "Publication date", PAST)
+            .example(
+                "Décision fixant les obligations d'assurance de la qualité en imagerie médicale",
+                "Decision setting the quality-assurance obligations in medical imaging",
+            ),
+        Published published: Option<NaiveDate> =
+            field("published", "Date de publication", "Publication date", PAST)
             .aliases(&["Publication", "Date de parution", "Paru le", "Date du texte", "Publié le"])
             .help(
                 "Date de publication du texte.",
                 "Publication date of the text.",
             )
             .example("15/01/2019", "2019-01-15"),
-        Effective effective: Option<NaiveDate> = field("effective", "Date d'application", "Effective date", ANY_DATE)
+        Effective effective: Option<NaiveDate> =
+            field("effective", "Date d'application", "Effective date", ANY_DATE)
             .aliases(&[
                 "Date d'entrée en vigueur", "Entrée en vigueur", "Date d'effet",
                 "In force from",
@@ -49,7 +55,8 @@ register! {
                 "Field of the text.",
             )
             .example("Radioprotection", "Radiation protection"),
-        Applicable applicable: Option<Applicability> = field("applicable", "Applicable", "Applicable", FieldType::Choice(&APPLICABILITY))
+        Applicable applicable: Option<Applicability> =
+            field("applicable", "Applicable", "Applicable", FieldType::Choice(&APPLICABILITY))
             .aliases(&[
                 "Applicabilité", "Concerné", "Applicability", "Applicable ?",
                 "Applicable au service",
@@ -69,15 +76,20 @@ register! {
                 "Ce que le texte change pour le service, les exigences à respecter.",
                 "What the text changes for the service, the requirements to meet.",
             )
-            .example("Formaliser le système de gestion de la qualité, les habilitations au poste et le retour d'expérience.", "Formalise the quality management system, habilitation at the workstation and experience feedback."),
-        Actions actions: Vec<String> = field("actions", "Action liée", "Linked action", FieldType::IdList)
+            .example(
+                "Formaliser le système de gestion de la qualité, les habilitations au poste et le retour d'expérience.",
+                "Formalise the quality management system, habilitation at the workstation and experience feedback.",
+            ),
+        Actions actions: Vec<String> =
+            field("actions", "Action liée", "Linked action", FieldType::IdList)
             .aliases(LINKED_ACTION_ALIASES)
             .help(
                 "N° des actions ouvertes pour se mettre en conformité.",
                 "IDs of the actions opened to comply.",
             )
             .example("AC-2019-004", "AC-2019-004"),
-        Status status: Option<Status> = field("status", "Statut", "Status", FieldType::Choice(&STATUS))
+        Status status: Option<Status> =
+            field("status", "Statut", "Status", FieldType::Choice(&STATUS))
             .aliases(STATUS_ALIASES)
             .help(
                 "Où en est la prise en compte du texte.",
