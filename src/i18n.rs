@@ -1596,6 +1596,7 @@ mod tests {
                 + audit::TEXTS.len()
                 + init::TEXTS.len()
                 + export::TEXTS.len()
+                + cli::TEXTS.len()
         );
     }
 

@@ -102,7 +102,7 @@ pub struct Matrix {
 pub struct StatusCount {
     pub status: &'static str,
     pub label: String,
-    pub count: usize,
+    pub count: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -155,7 +155,8 @@ pub struct ActionRow {
 #[derive(Debug, Serialize)]
 pub struct EventsBlock {
     pub lines: Vec<String>,
-    pub by_type: Vec<(String, usize)>,
+    /// `[label, count]`, most frequent first.
+    pub by_type: Vec<(String, String)>,
     pub heatmap: HeatmapSpec,
     pub esr: Capped<EsrRow>,
 }
@@ -226,7 +227,7 @@ pub struct TrainingRow {
 pub struct SampleBlock {
     pub seed: String,
     pub size: usize,
-    /// How the sample was drawn, as printed.
+    /// How the sample was drawn, with its seed and size.
     pub intro: String,
     pub groups: Vec<SampleGroup>,
 }
@@ -235,8 +236,8 @@ pub struct SampleBlock {
 pub struct SampleGroup {
     pub register: String,
     pub population: usize,
-    /// The population, as printed ("12 eligible records").
-    pub population_text: String,
+    /// The population as a sentence ("1 250 enregistrement(s) éligible(s)").
+    pub caption: String,
     pub rows: Capped<SampleRow>,
 }
 
@@ -326,7 +327,10 @@ impl Ctx<'_> {
         d.map_or_else(String::new, |d| format::date(d, self.lang))
     }
     fn days(&self, n: i64) -> String {
-        self.fill("aud.days", &[("n", n.to_string())])
+        self.fill("aud.days", &[("n", format::int(n, self.lang))])
+    }
+    fn count(&self, n: usize) -> String {
+        format::count(n, self.lang)
     }
     fn cell(&self, at: RowRef, field: FieldRef) -> String {
         self.regs.cell(at, field).to_string()
@@ -368,6 +372,7 @@ pub fn build(
     let standards = Standard::for_kind(req.kind);
     let mut matrices = Vec::new();
     let mut to_fix = Vec::new();
+    let mut evidenced = 0;
     for std in standards {
         let std_label = ctx.t(match std {
             Standard::Iso9001 => "aud.std-iso",
@@ -403,7 +408,7 @@ pub fn build(
                 recent: if item.evidence.is_empty() {
                     "—".to_owned()
                 } else {
-                    a.recent.to_string()
+                    ctx.count(a.recent)
                 },
                 last: a
                     .last
@@ -413,8 +418,10 @@ pub fn build(
                 reason,
             });
         }
+        evidenced += counts.get(&Status::Evidenced).copied().unwrap_or(0);
         matrices.push(Matrix {
             standard: std_label,
+            // The statuses the matrix holds, in the order of the legend.
             counts: [
                 Status::Evidenced,
                 Status::Thin,
@@ -423,10 +430,11 @@ pub fn build(
                 Status::NotCovered,
             ]
             .iter()
-            .map(|s| StatusCount {
+            .filter_map(|s| Some((s, *counts.get(s)?)))
+            .map(|(s, n)| StatusCount {
                 status: status_key(*s),
                 label: ctx.t(&format!("aud.status-{}", status_key(*s))),
-                count: counts.get(s).copied().unwrap_or(0),
+                count: ctx.count(n),
             })
             .collect(),
             rows: Capped::cut(rows, AUDIT_ROWS, lang),
@@ -460,35 +468,22 @@ pub fn build(
         ctx.fill(
             "aud.summary-matrix",
             &[
-                (
-                    "evidenced",
-                    matrices
-                        .iter()
-                        .flat_map(|m| &m.counts)
-                        .filter(|c| c.status == "evidenced")
-                        .map(|c| c.count)
-                        .sum::<usize>()
-                        .to_string(),
-                ),
+                ("evidenced", ctx.count(evidenced)),
                 (
                     "items",
-                    matrices
-                        .iter()
-                        .map(|m| m.rows.total())
-                        .sum::<usize>()
-                        .to_string(),
+                    ctx.count(matrices.iter().map(|m| m.rows.total()).sum::<usize>()),
                 ),
-                ("fix", to_fix.len().to_string()),
+                ("fix", ctx.count(to_fix.len())),
             ],
         ),
         ctx.fill(
             "aud.summary-follow",
             &[
-                ("findings", open_findings.to_string()),
-                ("late", actions.late.total().to_string()),
-                ("docs", documents_past.total().to_string()),
-                ("training", training.total().to_string()),
-                ("suppliers", overdue_suppliers.to_string()),
+                ("findings", ctx.count(open_findings)),
+                ("late", ctx.count(actions.late.total())),
+                ("docs", ctx.count(documents_past.total())),
+                ("training", ctx.count(training.total())),
+                ("suppliers", ctx.count(overdue_suppliers)),
             ],
         ),
     ];
@@ -560,7 +555,7 @@ fn reason(ctx: &Ctx, min: usize, a: &Assessment) -> String {
         Status::Overdue => a
             .failing
             .iter()
-            .map(|(c, n)| ctx.fill(&format!("aud.check-{}", c.key()), &[("n", n.to_string())]))
+            .map(|(c, n)| ctx.fill(&format!("aud.check-{}", c.key()), &[("n", ctx.count(*n))]))
             .collect::<Vec<_>>()
             .join(if ctx.lang == Lang::Fr {
                 "\u{a0}; "
@@ -569,7 +564,7 @@ fn reason(ctx: &Ctx, min: usize, a: &Assessment) -> String {
             }),
         Status::Thin => ctx.fill(
             "aud.reason-thin",
-            &[("n", a.recent.to_string()), ("min", min.to_string())],
+            &[("n", ctx.count(a.recent)), ("min", ctx.count(min))],
         ),
         Status::Evidenced => String::new(),
     }
@@ -703,8 +698,8 @@ fn actions(ctx: &Ctx) -> ActionsBlock {
         lines: vec![ctx.fill(
             "aud.actions-line",
             &[
-                ("open", open.to_string()),
-                ("late", late.len().to_string()),
+                ("open", ctx.count(open)),
+                ("late", ctx.count(late.len())),
                 ("date", format::date(ctx.date, ctx.lang)),
             ],
         )],
@@ -761,22 +756,20 @@ fn events(ctx: &Ctx, from: NaiveDate) -> EventsBlock {
         lines: vec![ctx.fill(
             "aud.events-line",
             &[
-                ("n", recent.len().to_string()),
-                ("esr", esr.len().to_string()),
-                ("undeclared", undeclared.to_string()),
+                ("n", ctx.count(recent.len())),
+                ("esr", ctx.count(esr.len())),
+                ("undeclared", ctx.count(undeclared)),
             ],
         )],
-        by_type,
-        heatmap: HeatmapSpec {
-            counts: grid.iter().map(|r| r.to_vec()).collect(),
-            bands: crate::report::indicators::criticity_bands(ctx.checked.config.events.bands()),
-            severity_label: ctx.t("ind.severity"),
-            frequency_label: ctx.t("ind.frequency"),
-            legend: crate::report::indicators::criticity_legend(
-                ctx.checked.config.events.bands(),
-                ctx.lang,
-            ),
-        },
+        by_type: by_type
+            .into_iter()
+            .map(|(t, n)| (t, ctx.count(n)))
+            .collect(),
+        heatmap: crate::report::indicators::heatmap(
+            grid.iter().map(|r| r.to_vec()).collect(),
+            ctx.checked.config.events.bands(),
+            ctx.lang,
+        ),
         esr: Capped::cut(
             esr.iter()
                 .map(|e| EsrRow {
@@ -991,7 +984,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
         groups.push(SampleGroup {
             register: kind.label(lang).to_owned(),
             population: cands.len(),
-            population_text: ctx.fill("aud.population", &[("n", format::count(cands.len(), lang))]),
+            caption: ctx.fill("aud.population", &[("n", ctx.count(cands.len()))]),
             rows: Capped::cut(
                 picked
                     .into_iter()
@@ -1147,7 +1140,7 @@ fn sample(ctx: &Ctx, seed: u64, size: usize, from: NaiveDate) -> SampleBlock {
         size,
         intro: ctx.fill(
             "aud.sample-intro",
-            &[("seed", seed.to_string()), ("size", size.to_string())],
+            &[("seed", seed.to_string()), ("size", ctx.count(size))],
         ),
         groups,
     }

@@ -1,6 +1,7 @@
 //! Chart specifications handed to the templates' chart library: the numbers
 //! to plot plus every label already formatted (axis ticks, month names,
-//! legends), so templates only place them.
+//! legends), so templates only place them. Marks carry a [`Role`], never a
+//! colour: `templates/lib/style.typ` gives each role its colour, once.
 
 use serde::Serialize;
 
@@ -35,24 +36,28 @@ pub struct XAxis {
 #[derive(Debug, Clone, Serialize)]
 pub struct LegendItem {
     pub kind: &'static str,
-    pub color: &'static str,
+    pub role: Role,
     pub label: String,
 }
 
-pub const ACCENT: &str = "#1f5f8b";
-pub const MET: &str = "#2e7d32";
-pub const ALERT: &str = "#c77700";
-pub const MISSED: &str = "#c62828";
-pub const NEUTRAL: &str = "#7b8794";
-
-/// The colour of a standing key.
-pub fn standing_color(key: &str) -> &'static str {
-    match key {
-        "met" => MET,
-        "alert" => ALERT,
-        "missed" => MISSED,
-        _ => NEUTRAL,
-    }
+/// What a chart mark stands for, which its colour shows. The templates map
+/// each role to the palette in one place (`role-color` in
+/// `templates/lib/style.typ`), the same place that colours standings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The data itself: values, bars, the current period.
+    Accent,
+    /// Plain text colour (the outer ring of the party map).
+    Ink,
+    /// Secondary marks: a previous campaign.
+    Muted,
+    /// What is on target: centre lines, the acceptable band.
+    Met,
+    /// What to watch: targets, the previous period, the band to watch.
+    Alert,
+    /// What is out: control limits, signals, cumulative shares.
+    Missed,
 }
 
 /// A "nice" step (1, 2, 2.5 or 5 × 10^k) giving about `n` intervals over `span`.
@@ -149,10 +154,10 @@ pub fn month_axis(months: &[Month], max_labels: usize, lang: Lang) -> XAxis {
 }
 
 /// A legend entry with a catalogue label.
-pub fn legend(kind: &'static str, color: &'static str, key: &str, lang: Lang) -> LegendItem {
+pub fn legend(kind: &'static str, role: Role, key: &str, lang: Lang) -> LegendItem {
     LegendItem {
         kind,
-        color,
+        role,
         label: i18n::text(key, lang).to_owned(),
     }
 }

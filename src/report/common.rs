@@ -70,6 +70,25 @@ impl DocumentControl {
     }
 }
 
+/// A figure as printed and the role that colours it: `missed` for a count
+/// of overdue records, `muted` for a zero that needs no attention, empty
+/// for plain text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Marked {
+    pub text: String,
+    pub role: &'static str,
+}
+
+impl Marked {
+    /// `n` as printed, with `role` when it is not zero and `zero` when it is.
+    pub fn count(n: usize, role: &'static str, zero: &'static str, lang: Lang) -> Self {
+        Marked {
+            text: format::count(n, lang),
+            role: if n > 0 { role } else { zero },
+        }
+    }
+}
+
 /// An input file, for the appendix.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileEntry {
@@ -84,7 +103,7 @@ pub struct FileEntry {
 pub struct CodeCount {
     pub code: String,
     pub severity: String,
-    pub count: usize,
+    pub count: String,
 }
 
 /// A sheet read, for the appendix.
@@ -93,7 +112,7 @@ pub struct SourceEntry {
     pub register: String,
     pub file: String,
     pub sheet: String,
-    pub rows: usize,
+    pub rows: String,
 }
 
 /// The last appendix: sources, validation summary, version.
@@ -104,13 +123,13 @@ pub struct Appendix {
     pub missing_registers: Vec<String>,
     pub errors: usize,
     pub warnings: usize,
+    /// The counts of errors and warnings as a sentence.
+    pub validation: String,
     pub by_code: Vec<CodeCount>,
     pub smq_version: String,
     pub as_of: String,
-    /// "0 errors and 2 warnings at the as-of date", as printed.
-    pub counts_text: String,
-    /// Who produced the report and from what, as printed.
-    pub generated_text: String,
+    /// The closing sentence: smq's version, the as-of date, the sources.
+    pub generated: String,
 }
 
 impl Appendix {
@@ -135,7 +154,7 @@ impl Appendix {
                 register: s.register.label(lang).to_owned(),
                 file: s.file.clone(),
                 sheet: s.sheet.clone(),
-                rows: s.rows,
+                rows: format::count(s.rows, lang),
             })
             .collect();
         let missing_registers = RegisterKind::ALL
@@ -154,50 +173,96 @@ impl Appendix {
             .map(|((sev, code), count)| CodeCount {
                 code: code.to_owned(),
                 severity: i18n::text(sev.0.as_str(), lang).to_owned(),
-                count,
+                count: format::count(count, lang),
             })
             .collect();
         let (errors, warnings) = (
             checked.count(Severity::Error),
             checked.count(Severity::Warning),
         );
-        let version = env!("CARGO_PKG_VERSION");
+        let smq_version = env!("CARGO_PKG_VERSION").to_owned();
+        let as_of = format::date(as_of, lang);
         Appendix {
             files,
             sources,
             missing_registers,
             errors,
             warnings,
-            by_code,
-            smq_version: version.to_owned(),
-            as_of: format::date(as_of, lang),
-            counts_text: i18n::fill(
+            validation: i18n::fill(
                 i18n::text("report.validation-counts", lang),
                 &[
                     ("errors", format::count(errors, lang)),
                     ("warnings", format::count(warnings, lang)),
                 ],
             ),
-            generated_text: i18n::fill(
+            by_code,
+            generated: i18n::fill(
                 i18n::text("report.generated", lang),
-                &[
-                    ("version", version.to_owned()),
-                    ("as_of", format::date(as_of, lang)),
-                ],
+                &[("version", smq_version.clone()), ("as_of", as_of.clone())],
             ),
+            smq_version,
+            as_of,
         }
     }
 }
 
 /// Every catalogue entry whose key starts with one of `prefixes`, keyed by
-/// the rest of the key: what templates show as fixed text.
+/// the rest of the key in the model's snake case (`rev.h-next-review` →
+/// `h_next_review`): what templates show as fixed text.
 pub fn labels(prefixes: &[&str], lang: Lang) -> BTreeMap<String, String> {
     i18n::keys()
         .filter_map(|k| {
             prefixes
                 .iter()
                 .find_map(|p| k.strip_prefix(p))
-                .map(|rest| (rest.to_owned(), i18n::text(k, lang).to_owned()))
+                .map(|rest| (rest.replace('-', "_"), i18n::text(k, lang).to_owned()))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_take_the_models_snake_case() {
+        let l = labels(&["report.", "rev."], Lang::En);
+        assert!(l.len() > 100);
+        assert!(
+            l.keys().all(|k| k
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')),
+            "{:?}",
+            l.keys().find(|k| k.contains('-'))
+        );
+        assert_eq!(
+            l["h_next_review"],
+            i18n::text("rev.h-next-review", Lang::En)
+        );
+        assert_eq!(l["more"], i18n::text("report.more", Lang::En));
+        // Writing `-` as `_` makes no two labels meet, in any report.
+        for report in ["ind.", "rev.", "aud."] {
+            let keys: std::collections::BTreeSet<&str> = i18n::keys()
+                .filter_map(|k| k.strip_prefix("report.").or_else(|| k.strip_prefix(report)))
+                .collect();
+            assert_eq!(
+                labels(&["report.", report], Lang::Fr).len(),
+                keys.len(),
+                "{report}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_marked_count_takes_its_role_only_when_not_zero() {
+        let m = Marked::count(1_044, "missed", "muted", Lang::Fr);
+        assert_eq!(
+            m,
+            Marked {
+                text: "1\u{202f}044".into(),
+                role: "missed"
+            }
+        );
+        assert_eq!(Marked::count(0, "missed", "muted", Lang::Fr).role, "muted");
+    }
 }

@@ -69,6 +69,11 @@ pub fn count(n: usize, lang: Lang) -> String {
     number(n as f64, 0, lang)
 }
 
+/// A whole number that may be negative (days): `−1 517`.
+pub fn int(n: i64, lang: Lang) -> String {
+    number(n as f64, 0, lang)
+}
+
 /// `12,5 %` (fr) or `12.5%` (en), from percent points.
 pub fn percent(v: f64, decimals: usize, lang: Lang) -> String {
     match lang {
@@ -213,6 +218,14 @@ mod tests {
             date(NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(), Lang::En),
             "2026-10-31"
         );
+    }
+
+    #[test]
+    fn counts_are_grouped_like_every_number() {
+        assert_eq!(count(1_044, Lang::Fr), "1\u{202f}044");
+        assert_eq!(count(1_044, Lang::En), "1,044");
+        assert_eq!(count(7, Lang::Fr), "7");
+        assert_eq!(int(-1_517, Lang::Fr), "−1\u{202f}517");
     }
 
     #[test]

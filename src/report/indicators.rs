@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::capped::{CHARTS, Capped, ROWS};
-use super::charts::{self, LegendItem, XAxis, YAxis};
+use super::charts::{self, LegendItem, Role, XAxis, YAxis};
 use super::common::{Appendix, DocumentControl, labels};
 use super::format;
 use crate::analysis::indicators::{Series, SeriesLookup, objective_status, series_with};
@@ -94,7 +94,8 @@ pub struct Spark {
     pub min: f64,
     pub max: f64,
     pub target: Option<f64>,
-    pub color: &'static str,
+    /// The standing of the last month, which colours the last point.
+    pub role: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -139,8 +140,8 @@ pub struct EventRow {
     pub kind: String,
     pub process: String,
     pub criticity: String,
-    /// 0 acceptable, 1 to watch, 2 unacceptable; `None` when not rated.
-    pub band: Option<u8>,
+    /// `acceptable`, `watch` or `unacceptable`; `None` when not rated.
+    pub band: Option<&'static str>,
     pub status: String,
 }
 
@@ -160,10 +161,10 @@ pub struct BarItem {
 #[derive(Debug, Serialize)]
 pub struct HeatmapSpec {
     pub counts: Vec<Vec<u32>>,
-    pub bands: Vec<Vec<u8>>,
-    #[serde(rename = "severity-label")]
+    /// The counts as printed in the cells.
+    pub texts: Vec<Vec<String>>,
+    pub bands: Vec<Vec<&'static str>>,
     pub severity_label: String,
-    #[serde(rename = "frequency-label")]
     pub frequency_label: String,
     pub legend: Vec<LegendItem>,
 }
@@ -174,7 +175,7 @@ pub struct ActionRow {
     pub origin: String,
     pub process: String,
     pub due: String,
-    pub days_late: i64,
+    pub days_late: String,
     pub status: String,
 }
 
@@ -217,18 +218,51 @@ pub fn criticity_band(c: u8, (watch, unacceptable): (u8, u8)) -> u8 {
     }
 }
 
+/// The role of a criticity band: `acceptable`, `watch`, `unacceptable`.
+pub fn band_role(band: u8) -> &'static str {
+    match band {
+        0 => "acceptable",
+        1 => "watch",
+        _ => "unacceptable",
+    }
+}
+
 /// The bands of the 5×5 grid, `[severity − 1][frequency − 1]`.
-pub fn criticity_bands(bands: (u8, u8)) -> Vec<Vec<u8>> {
+pub fn criticity_bands(bands: (u8, u8)) -> Vec<Vec<&'static str>> {
     (1..=5u8)
-        .map(|s| (1..=5u8).map(|f| criticity_band(s * f, bands)).collect())
+        .map(|s| {
+            (1..=5u8)
+                .map(|f| band_role(criticity_band(s * f, bands)))
+                .collect()
+        })
         .collect()
+}
+
+/// The criticity grid of `counts` (`[severity − 1][frequency − 1]`), with
+/// the bands of the configured thresholds.
+pub fn heatmap(counts: Vec<Vec<u32>>, bands: (u8, u8), lang: Lang) -> HeatmapSpec {
+    HeatmapSpec {
+        texts: counts
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|n| format::count(*n as usize, lang))
+                    .collect()
+            })
+            .collect(),
+        counts,
+        bands: criticity_bands(bands),
+        severity_label: i18n::text("ind.severity", lang).to_owned(),
+        frequency_label: i18n::text("ind.frequency", lang).to_owned(),
+        legend: criticity_legend(bands, lang),
+    }
 }
 
 /// The legend of the criticity grid, with the thresholds.
 pub fn criticity_legend((watch, unacceptable): (u8, u8), lang: Lang) -> Vec<LegendItem> {
-    let item = |color: &'static str, key: &str, from: u8, to: u8| LegendItem {
+    let item = |role: Role, key: &str, from: u8, to: u8| LegendItem {
         kind: "bar",
-        color,
+        role,
         label: fill(
             key,
             lang,
@@ -236,9 +270,9 @@ pub fn criticity_legend((watch, unacceptable): (u8, u8), lang: Lang) -> Vec<Lege
         ),
     };
     vec![
-        item(charts::MET, "legend.acceptable", 1, watch - 1),
-        item(charts::ALERT, "legend.watch", watch, unacceptable - 1),
-        item(charts::MISSED, "legend.unacceptable", unacceptable, 25),
+        item(Role::Met, "legend.acceptable", 1, watch - 1),
+        item(Role::Alert, "legend.watch", watch, unacceptable - 1),
+        item(Role::Missed, "legend.unacceptable", unacceptable, 25),
     ]
 }
 
@@ -388,7 +422,7 @@ pub fn build(
                 min: lo,
                 max: hi,
                 target: s.target,
-                color: charts::standing_color(standing_key(st)),
+                role: standing_key(st),
             },
         });
         // Control chart and reading for indicators in alert or signalling.
@@ -428,7 +462,7 @@ pub fn build(
                     key,
                     lang,
                     &[
-                        ("n", mk.n.to_string()),
+                        ("n", format::count(mk.n, lang)),
                         (
                             "p",
                             if mk.p < 0.001 {
@@ -495,8 +529,8 @@ pub fn build(
                     lang,
                     &[
                         ("chart", i18n::text(kind_key, lang).to_owned()),
-                        ("n", flagged.len().to_string()),
-                        ("total", months.len().to_string()),
+                        ("n", format::count(flagged.len(), lang)),
+                        ("total", format::count(months.len(), lang)),
                         ("list", list),
                     ],
                 ));
@@ -563,7 +597,10 @@ pub fn build(
             fill(
                 k,
                 lang,
-                &[("n", n.to_string()), ("month", month_label.clone())],
+                &[
+                    ("n", format::count(*n, lang)),
+                    ("month", month_label.clone()),
+                ],
             )
         })
         .collect();
@@ -629,14 +666,14 @@ pub(crate) fn control_spec(
     span.extend(s.target);
     let from_zero = matches!(c.kind, ChartKind::C);
     let mut legend = vec![
-        charts::legend("line", charts::ACCENT, "legend.value", lang),
-        charts::legend("line", charts::MET, "legend.centre", lang),
-        charts::legend("dash", charts::MISSED, "legend.limits", lang),
+        charts::legend("line", Role::Accent, "legend.value", lang),
+        charts::legend("line", Role::Met, "legend.centre", lang),
+        charts::legend("dash", Role::Missed, "legend.limits", lang),
     ];
     if s.target.is_some() {
-        legend.push(charts::legend("dash", charts::ALERT, "legend.target", lang));
+        legend.push(charts::legend("dash", Role::Alert, "legend.target", lang));
     }
-    legend.push(charts::legend("dot", charts::MISSED, "legend.signal", lang));
+    legend.push(charts::legend("dot", Role::Missed, "legend.signal", lang));
     ControlChartSpec {
         title: kind.to_owned(),
         y: charts::y_axis(span, from_zero, s.def.unit.as_deref(), lang),
@@ -671,7 +708,7 @@ fn events_section(checked: &Checked, month: Month, lang: Lang) -> EventsSection 
                         (Some(c), Some(s), Some(f)) => format!("{c} ({s}×{f})"),
                         _ => "—".to_owned(),
                     },
-                    band: crit.map(|c| criticity_band(c, checked.config.events.bands())),
+                    band: crit.map(|c| band_role(criticity_band(c, checked.config.events.bands()))),
                     status: e
                         .status
                         .map(|s| s.label(lang).to_owned())
@@ -705,7 +742,6 @@ fn events_section(checked: &Checked, month: Month, lang: Lang) -> EventsSection 
     let mut items: Vec<(String, usize)> = by_process.into_iter().collect();
     items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let max = items.first().map_or(1, |i| i.1) as f64;
-    let bands = crate::report::indicators::criticity_bands(checked.config.events.bands());
     EventsSection {
         count: rows.len(),
         rows: Capped::cut(rows.into_iter().map(|(_, r)| r).collect(), ROWS, lang),
@@ -715,21 +751,12 @@ fn events_section(checked: &Checked, month: Month, lang: Lang) -> EventsSection 
                 .map(|(label, n)| BarItem {
                     label,
                     value: n as f64,
-                    text: n.to_string(),
+                    text: format::count(n, lang),
                 })
                 .collect(),
             max,
         },
-        heatmap: HeatmapSpec {
-            counts,
-            bands,
-            severity_label: i18n::text("ind.severity", lang).to_owned(),
-            frequency_label: i18n::text("ind.frequency", lang).to_owned(),
-            legend: crate::report::indicators::criticity_legend(
-                checked.config.events.bands(),
-                lang,
-            ),
-        },
+        heatmap: heatmap(counts, checked.config.events.bands(), lang),
         period_label: fill(
             "ind.last-12-months",
             lang,
@@ -759,7 +786,7 @@ fn late_actions(checked: &Checked, as_of: NaiveDate, lang: Lang) -> Capped<Actio
                     origin: a.origin.clone().unwrap_or_default(),
                     process: a.process.clone().unwrap_or_default(),
                     due: format::date(due, lang),
-                    days_late: late,
+                    days_late: format::int(late, lang),
                     status: a
                         .status
                         .map(|s| s.label(lang).to_owned())
@@ -827,15 +854,16 @@ mod tests {
     #[test]
     fn criticity_bands_follow_the_thresholds() {
         let g = criticity_bands((5, 10));
+        let (a, w, u) = ("acceptable", "watch", "unacceptable");
         // Severity 1 × frequency 4 = 4: acceptable; 1 × 5 = 5: to watch;
         // 2 × 5 = 10: unacceptable.
-        assert_eq!(g[0], vec![0, 0, 0, 0, 1]);
-        assert_eq!(g[1][4], 2);
-        assert_eq!(g[4], vec![1, 2, 2, 2, 2]);
+        assert_eq!(g[0], vec![a, a, a, a, w]);
+        assert_eq!(g[1][4], u);
+        assert_eq!(g[4], vec![w, u, u, u, u]);
         let g = criticity_bands((4, 15));
-        assert_eq!(g[0][3], 1);
-        assert_eq!(g[2][4], 2);
-        assert_eq!(g[1][4], 1);
+        assert_eq!(g[0][3], w);
+        assert_eq!(g[2][4], u);
+        assert_eq!(g[1][4], w);
         let l = criticity_legend((4, 15), Lang::Fr);
         assert_eq!(l[0].label, "acceptable (1–3)");
         assert_eq!(l[1].label, "à surveiller (4–14)");

@@ -153,3 +153,70 @@ fn a_monthly_report_with_sixty_more_late_actions_says_how_many_it_left_out() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(pdf_text(&en).contains("… and 19 more, not printed here"));
 }
+
+/// Every key of `v` and every string value that looks like a colour.
+fn walk<'a>(v: &'a Value, keys: &mut Vec<&'a str>, colours: &mut Vec<&'a str>) {
+    match v {
+        Value::Object(m) => {
+            for (k, child) in m {
+                keys.push(k);
+                walk(child, keys, colours);
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|c| walk(c, keys, colours)),
+        Value::String(s) if s.starts_with('#') && s.len() == 7 => colours.push(s),
+        _ => {}
+    }
+}
+
+#[test]
+fn models_have_snake_case_keys_roles_not_colours_and_formatted_numbers() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, args) in [
+        ("indicators", vec!["indicators", "--month", "2026-10"]),
+        ("review", vec!["review", "--year", "2025"]),
+        (
+            "audit",
+            vec!["audit", "--kind", "certification", "--date", "2026-11-17"],
+        ),
+    ] {
+        let out = tmp.path().join(format!("{name}.pdf"));
+        let (o, model) = report(&args, &samples(), &out);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let m = model.unwrap();
+        let (mut keys, mut colours) = (Vec::new(), Vec::new());
+        walk(&m, &mut keys, &mut colours);
+        let odd: Vec<&&str> = keys
+            .iter()
+            .filter(|k| {
+                !k.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            })
+            .collect();
+        assert!(odd.is_empty(), "{name}: keys not in snake_case: {odd:?}");
+        assert!(
+            colours.is_empty(),
+            "{name}: colours in the model: {colours:?}"
+        );
+        // The appendix counts rows as the rest of the report writes numbers:
+        // the demo's indicator values sheet holds 1 494 rows.
+        assert!(
+            m["appendix"]["sources"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["rows"] == "1\u{202f}494"),
+            "{name}: rows not formatted"
+        );
+        assert!(pdf_text(&out).contains("1 494"), "{name}");
+    }
+    // The monthly report's late actions: days late grouped by thousands.
+    let m: Value =
+        serde_json::from_slice(&std::fs::read(tmp.path().join("indicators.json")).unwrap())
+            .unwrap();
+    assert_eq!(m["late_actions"]["items"][0]["days_late"], "1\u{202f}517");
+    assert_eq!(
+        m["dashboard"][0]["rows"]["items"][0]["spark"]["role"],
+        "missed"
+    );
+}

@@ -41,32 +41,34 @@ fn every_chart_lays_out_with_its_labels() {
     let y = json!({"min": 0.0, "max": 20.0, "ticks": [
         {"value": 0.0, "label": "0"}, {"value": 10.0, "label": "10"}, {"value": 20.0, "label": "20 j"}]});
     let x = json!({"labels": ["nov. 25", "déc. 25", "janv. 26", "févr. 26"], "shown": [0, 3]});
-    let legend = json!([{"kind": "line", "color": "#1f5f8b", "label": "valeur-legende"},
-                        {"kind": "band", "color": "#c77700", "label": "zone-alerte"}]);
-    let rings = json!([{"label": "Forte", "color": "#c62828"},
-                       {"label": "Moyenne", "color": "#2e7d32"},
-                       {"label": "Faible", "color": "#1f2933"}]);
+    let legend = json!([{"kind": "line", "role": "accent", "label": "valeur-legende"},
+                        {"kind": "band", "role": "alert", "label": "zone-alerte"}]);
+    let rings = json!([{"label": "Forte", "role": "missed"},
+                       {"label": "Moyenne", "role": "met"},
+                       {"label": "Faible", "role": "ink"}]);
+    let (a, w, u) = ("acceptable", "watch", "unacceptable");
     let data = json!({
         "line": {"y": y, "x": x, "values": [8.0, null, 12.0, 15.5], "target": 10.0, "alert": 15.0, "legend": legend},
         "control": {"y": y, "x": x, "values": [8.0, 9.0, 19.5, 11.0], "centre": 11.0,
                     "ucl": [18.0, 18.0, 18.0, 18.0], "lcl": [4.0, 4.0, 4.0, 4.0],
                     "rules": [[], [], [1], []], "target": 10.0, "legend": legend},
-        "spark": {"values": [1.0, 2.0, null, 3.0], "min": 0.0, "max": 4.0, "target": 2.5, "color": "#c62828"},
+        "spark": {"values": [1.0, 2.0, null, 3.0], "min": 0.0, "max": 4.0, "target": 2.5, "role": "missed"},
         "bars": {"items": [{"label": "Radiopharmacie", "value": 3.0, "text": "3"},
                            {"label": "Accueil", "value": 7.0, "text": "7"}], "max": 7.0},
         "pareto": {"items": [{"label": "Méthode", "value": 6.0}, {"label": "Matériel", "value": 3.0}, {"label": "Milieu", "value": 1.0}],
                    "y": {"min": 0.0, "max": 6.0, "ticks": [{"value": 0.0, "label": "0"}, {"value": 6.0, "label": "6"}]},
                    "cumulative": [60.0, 90.0, 100.0],
-                   "right-ticks": [{"value": 0.0, "label": "0 %"}, {"value": 100.0, "label": "100 %"}],
+                   "right_ticks": [{"value": 0.0, "label": "0 %"}, {"value": 100.0, "label": "100 %"}],
                    "legend": legend},
         "heatmap": {"counts": [[3, 2, 1, 0, 0], [2, 4, 1, 0, 0], [0, 1, 2, 1, 0], [0, 0, 1, 0, 0], [0, 0, 0, 0, 1]],
-                    "bands": [[0, 0, 0, 0, 1], [0, 0, 1, 1, 2], [0, 1, 1, 2, 2], [0, 1, 2, 2, 2], [1, 2, 2, 2, 2]],
-                    "severity-label": "Gravité", "frequency-label": "Fréquence", "legend": legend},
+                    "texts": [["3", "2", "1", "0", "0"], ["2", "4", "1", "0", "0"], ["0", "1", "2", "1", "0"], ["0", "0", "1", "0", "0"], ["0", "0", "0", "0", "1"]],
+                    "bands": [[a, a, a, a, w], [a, a, w, w, u], [a, w, w, u, u], [a, w, u, u, u], [w, u, u, u, u]],
+                    "severity_label": "Gravité", "frequency_label": "Fréquence", "legend": legend},
         "parties": {"centre": "Service de médecine nucléaire", "rings": rings,
-                    "parties": [{"number": 1, "name": "Patients et familles", "ring": 0},
-                                {"number": 2, "name": "Médecins prescripteurs", "ring": 0},
-                                {"number": 3, "name": "Autorité de sûreté nucléaire (ASN)", "ring": 1},
-                                {"number": 4, "name": "Agence régionale de santé", "ring": 2}],
+                    "parties": [{"number": "1", "name": "Patients et familles", "ring": 0},
+                                {"number": "2", "name": "Médecins prescripteurs", "ring": 0},
+                                {"number": "3", "name": "Autorité de sûreté nucléaire (ASN)", "ring": 1},
+                                {"number": "4", "name": "Agence régionale de santé", "ring": 2}],
                     "legend": null},
         "no-parties": {"centre": "Service vide", "rings": rings, "parties": [], "legend": null},
         "intervals": {"items": [{"label": "Accueil au secrétariat", "rate": 0.92, "low": 0.86, "high": 0.96,
@@ -76,12 +78,12 @@ fn every_chart_lays_out_with_its_labels() {
                       "min": 0.5, "max": 1.0,
                       "ticks": [{"value": 0.5, "label": "50 %"}, {"value": 1.0, "label": "100 %"}],
                       "target": 0.8,
-                      "legend": [{"kind": "whisker", "color": "#1f5f8b", "label": "taux-ic95"},
-                                 {"kind": "ring", "color": "#616e7c", "label": "campagne-precedente"}]},
+                      "legend": [{"kind": "whisker", "role": "accent", "label": "taux-ic95"},
+                                 {"kind": "ring", "role": "muted", "label": "campagne-precedente"}]},
         "columns": {"y": y, "x": {"labels": ["mars 26", "avr. 26", "mai 26", "juin 26"], "shown": [0, 1, 2, 3]},
                     "values": [4.0, 7.0, 25.0, 3.0], "previous": [5.0, null, 6.0, 2.0],
-                    "legend": [{"kind": "bar", "color": "#1f5f8b", "label": "evenements-mois"},
-                               {"kind": "line", "color": "#c77700", "label": "annee-precedente"}]},
+                    "legend": [{"kind": "bar", "role": "accent", "label": "evenements-mois"},
+                               {"kind": "line", "role": "alert", "label": "annee-precedente"}]},
     });
     let mut templates = TemplateSet::load(None).unwrap();
     templates

@@ -39,7 +39,7 @@ fn snapshot(name: &str, model: Value) {
             ".labels" => "[catalogue]",
             ".appendix.files[].sha256" => "[sha256]",
             ".appendix.smq_version" => "[version]",
-            ".appendix.generated_text" => "[generated]",
+            ".appendix.generated" => "[generated]",
         });
     });
 }

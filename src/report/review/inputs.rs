@@ -19,7 +19,8 @@ use crate::registers::vocab::{
 };
 use crate::registers::{Action, RegisterKind};
 use crate::report::capped::{Capped, ROWS};
-use crate::report::charts::{self, LegendItem, Tick};
+use crate::report::charts::{LegendItem, Role, Tick};
+use crate::report::common::Marked;
 use crate::report::format;
 use crate::report::indicators::BarSpec;
 
@@ -54,7 +55,7 @@ fn action_row(ctx: &Ctx, a: &Action, at: NaiveDate) -> ActionRow {
                 "rev.days-late",
                 &[(
                     "n",
-                    (at - a.due.expect("late has due")).num_days().to_string(),
+                    format::int((at - a.due.expect("late has due")).num_days(), ctx.lang),
                 )],
             )
         } else {
@@ -109,18 +110,18 @@ fn actions_section(ctx: &Ctx, number: u8, key: &'static str, wanted: &[Origin]) 
             ctx.fill(
                 &format!("rev.{key}-count"),
                 &[
-                    ("n", chosen.len().to_string()),
-                    ("done", done.to_string()),
-                    ("open", (chosen.len() - done).to_string()),
-                    ("late", late.to_string()),
+                    ("n", ctx.count(chosen.len())),
+                    ("done", ctx.count(done)),
+                    ("open", ctx.count(chosen.len() - done)),
+                    ("late", ctx.count(late)),
                     ("date", format::date(at, ctx.lang)),
                 ],
             ),
             ctx.fill(
                 "rev.effectiveness-line",
                 &[
-                    ("checked", checked.to_string()),
-                    ("effective", effective.to_string()),
+                    ("checked", ctx.count(checked)),
+                    ("effective", ctx.count(effective)),
                 ],
             ),
         ]
@@ -178,19 +179,19 @@ pub struct PartyMap {
 #[derive(Debug, Serialize)]
 pub struct Ring {
     pub label: String,
-    pub color: &'static str,
+    pub role: Role,
 }
 
 #[derive(Debug, Serialize)]
 pub struct MapParty {
-    pub number: usize,
+    pub number: String,
     pub name: String,
     pub ring: u8,
 }
 
 #[derive(Debug, Serialize)]
 pub struct PartyRow {
-    pub number: usize,
+    pub number: String,
     pub name: String,
     pub category: String,
     pub proximity: String,
@@ -239,18 +240,18 @@ pub(super) fn issues(ctx: &Ctx) -> IssuesSection {
         ctx.fill(
             "rev.watch-count",
             &[
-                ("n", new_now.to_string()),
-                ("previous", new_prev.to_string()),
+                ("n", ctx.count(new_now)),
+                ("previous", ctx.count(new_prev)),
                 ("prev_label", ctx.previous_short()),
             ],
         ),
         ctx.fill(
             "rev.watch-applicability",
             &[
-                ("yes", count(Applicability::Yes).to_string()),
-                ("assess", count(Applicability::ToAssess).to_string()),
-                ("no", count(Applicability::No).to_string()),
-                ("actions", with_action.to_string()),
+                ("yes", ctx.count(count(Applicability::Yes))),
+                ("assess", ctx.count(count(Applicability::ToAssess))),
+                ("no", ctx.count(count(Applicability::No))),
+                ("actions", ctx.count(with_action)),
             ],
         ),
     ];
@@ -291,29 +292,23 @@ pub(super) fn issues(ctx: &Ctx) -> IssuesSection {
         .filter(|x| x.reviewed.is_none_or(|d| d < p.from))
         .count();
     let reviewed_in = parties.iter().filter(|x| in_period(x.reviewed)).count();
-    let parties_lines = vec![
-        ctx.fill(
-            "rev.parties-count",
-            &[
-                ("n", parties.len().to_string()),
-                (
-                    "strong",
-                    parties
-                        .iter()
-                        .filter(|x| ring(x.proximity) == 0)
-                        .count()
-                        .to_string(),
-                ),
-                ("reviewed", reviewed_in.to_string()),
-                ("stale", stale_count.to_string()),
-            ],
-        ),
-    ];
+    let parties_lines = vec![ctx.fill(
+        "rev.parties-count",
+        &[
+            ("n", ctx.count(parties.len())),
+            (
+                "strong",
+                ctx.count(parties.iter().filter(|x| ring(x.proximity) == 0).count()),
+            ),
+            ("reviewed", ctx.count(reviewed_in)),
+            ("stale", ctx.count(stale_count)),
+        ],
+    )];
     let rows: Vec<PartyRow> = parties
         .iter()
         .enumerate()
         .map(|(i, x)| PartyRow {
-            number: i + 1,
+            number: ctx.count(i + 1),
             name: x.name.clone().unwrap_or_default(),
             category: x.category.clone().unwrap_or_default(),
             proximity: x
@@ -336,15 +331,15 @@ pub(super) fn issues(ctx: &Ctx) -> IssuesSection {
         rings: vec![
             Ring {
                 label: capitalised(Proximity::Strong.label(ctx.lang)),
-                color: charts::MISSED,
+                role: Role::Missed,
             },
             Ring {
                 label: capitalised(Proximity::Medium.label(ctx.lang)),
-                color: charts::MET,
+                role: Role::Met,
             },
             Ring {
                 label: capitalised(Proximity::Low.label(ctx.lang)),
-                color: "#1f2933",
+                role: Role::Ink,
             },
         ],
         // The map draws the parties of the table (its key is their
@@ -355,7 +350,7 @@ pub(super) fn issues(ctx: &Ctx) -> IssuesSection {
             .take(ROWS)
             .filter(|(_, x)| ring(x.proximity) < 3)
             .map(|(i, x)| MapParty {
-                number: i + 1,
+                number: ctx.count(i + 1),
                 name: x.name.clone().unwrap_or_default(),
                 ring: ring(x.proximity),
             })
@@ -432,7 +427,7 @@ pub struct QuestionRow {
     pub question: String,
     pub rate: String,
     pub interval: String,
-    pub n: u64,
+    pub n: String,
     pub previous: String,
     pub p: String,
     /// `up`, `down` (significant at 5 %) or empty.
@@ -522,14 +517,14 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
                 rate: now.rate,
                 low: now.low,
                 high: now.high,
-                text: format!("{} (n = {})", pct(now.rate), now.n),
+                text: format!("{} (n = {})", pct(now.rate), ctx.count(now.n as usize)),
                 previous: before.map(|b| b.rate),
             });
             rows.push(QuestionRow {
                 question: question.clone(),
                 rate: pct(now.rate),
                 interval: format!("{} – {}", pct(now.low), pct(now.high)),
-                n: now.n,
+                n: ctx.count(now.n as usize),
                 previous: before.map_or_else(String::new, |b| pct(b.rate)),
                 p: test.map_or_else(String::new, |(_, p)| ctx.p_text(p)),
                 signal,
@@ -540,7 +535,7 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
                 "rev.sat-campaign",
                 &[
                     ("campaign", campaign.clone()),
-                    ("n", respondents.to_string()),
+                    ("n", ctx.count(respondents)),
                     (
                         "previous",
                         previous
@@ -596,12 +591,12 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
                 legend: Some(vec![
                     LegendItem {
                         kind: "whisker",
-                        color: charts::ACCENT,
+                        role: Role::Accent,
                         label: ctx.t("rev.legend-rate"),
                     },
                     LegendItem {
                         kind: "ring",
-                        color: "#616e7c",
+                        role: Role::Muted,
                         label: ctx.t("rev.legend-previous-campaign"),
                     },
                 ]),
@@ -630,8 +625,8 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
         ctx.fill(
             "rev.complaints-count",
             &[
-                ("n", now.len().to_string()),
-                ("previous", before.len().to_string()),
+                ("n", ctx.count(now.len())),
+                ("previous", ctx.count(before.len())),
                 ("prev_label", ctx.previous_short()),
                 ("p", ctx.p_text(change.p)),
             ],
@@ -640,7 +635,7 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
         ctx.fill(
             "rev.complaints-count-new",
             &[
-                ("n", now.len().to_string()),
+                ("n", ctx.count(now.len())),
                 ("prev_label", ctx.previous_short()),
             ],
         )
@@ -654,8 +649,8 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
             ctx.fill(
                 "rev.change-complaints",
                 &[
-                    ("from", before.len().to_string()),
-                    ("to", now.len().to_string()),
+                    ("from", ctx.count(before.len())),
+                    ("to", ctx.count(now.len())),
                     ("p", ctx.p_text(change.p)),
                 ],
             ),
@@ -693,7 +688,7 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
         populations,
         complaints: ComplaintBlock {
             lines,
-            by_process: bars(by_process.into_iter().collect(), 8),
+            by_process: bars(by_process.into_iter().collect(), 8, lang),
         },
         comments,
         changes,
@@ -728,14 +723,14 @@ pub struct AuditRow {
     pub kind: String,
     pub date: String,
     pub scope: String,
-    pub findings: usize,
+    pub findings: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct GradeRow {
     pub grade: String,
-    pub current: usize,
-    pub previous: usize,
+    pub current: String,
+    pub previous: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -793,10 +788,12 @@ pub(super) fn audits(ctx: &Ctx) -> AuditsSection {
         .map(|a| {
             let id = a.id.clone().unwrap_or_default();
             AuditRow {
-                findings: per_audit
-                    .get(&id.trim().to_ascii_lowercase())
-                    .copied()
-                    .unwrap_or(0),
+                findings: ctx.count(
+                    per_audit
+                        .get(&id.trim().to_ascii_lowercase())
+                        .copied()
+                        .unwrap_or(0),
+                ),
                 id,
                 kind: a.kind.map(|k| k.label(lang).to_owned()).unwrap_or_default(),
                 date: ctx.date(a.date),
@@ -808,8 +805,8 @@ pub(super) fn audits(ctx: &Ctx) -> AuditsSection {
         .iter()
         .map(|g| GradeRow {
             grade: g.label(lang).to_owned(),
-            current: now.iter().filter(|f| f.grade == Some(*g)).count(),
-            previous: before.iter().filter(|f| f.grade == Some(*g)).count(),
+            current: ctx.count(now.iter().filter(|f| f.grade == Some(*g)).count()),
+            previous: ctx.count(before.iter().filter(|f| f.grade == Some(*g)).count()),
         })
         .collect();
     let mut clauses: BTreeMap<String, (String, usize)> = BTreeMap::new();
@@ -852,9 +849,7 @@ pub(super) fn audits(ctx: &Ctx) -> AuditsSection {
                 .unwrap_or_default(),
             clause: f.clause.clone().unwrap_or_default(),
             process: f.process.clone().unwrap_or_default(),
-            age: audit_date(f).map_or_else(String::new, |d| {
-                ctx.fill("rev.days", &[("n", (at - d).num_days().to_string())])
-            }),
+            age: audit_date(f).map_or_else(String::new, |d| ctx.days((at - d).num_days())),
             actions: format::id_list(&f.actions),
         })
         .collect();
@@ -928,21 +923,21 @@ pub(super) fn audits(ctx: &Ctx) -> AuditsSection {
         ctx.fill(
             "rev.audits-count",
             &[
-                ("n", held.len().to_string()),
-                ("external", external.to_string()),
-                ("findings", now.len().to_string()),
-                ("nc", nc(&now).to_string()),
-                ("previous", before.len().to_string()),
-                ("prev_nc", nc(&before).to_string()),
+                ("n", ctx.count(held.len())),
+                ("external", ctx.count(external)),
+                ("findings", ctx.count(now.len())),
+                ("nc", ctx.count(nc(&now))),
+                ("previous", ctx.count(before.len())),
+                ("prev_nc", ctx.count(nc(&before))),
                 ("prev_label", ctx.previous_short()),
             ],
         ),
         ctx.fill(
             "rev.audits-open",
             &[
-                ("n", open_rows.len().to_string()),
+                ("n", ctx.count(open_rows.len())),
                 ("date", format::date(at, lang)),
-                ("recurring", recurring_rows.len().to_string()),
+                ("recurring", ctx.count(recurring_rows.len())),
             ],
         ),
     ];
@@ -955,8 +950,8 @@ pub(super) fn audits(ctx: &Ctx) -> AuditsSection {
     }
     let figures = vec![FigureRow {
         label: ctx.t("rev.fig-findings"),
-        current: now.len().to_string(),
-        previous: before.len().to_string(),
+        current: ctx.count(now.len()),
+        previous: ctx.count(before.len()),
         change: ctx.change_text(now.len() as f64, before.len() as f64),
         tone: "neutral",
         p: String::new(),
@@ -966,8 +961,8 @@ pub(super) fn audits(ctx: &Ctx) -> AuditsSection {
         lines,
         audits: Capped::cut(audits_rows, ROWS, lang),
         by_grade,
-        by_clause: bars(clauses.into_values().collect(), 10),
-        by_process: bars(processes.into_iter().collect(), 10),
+        by_clause: bars(clauses.into_values().collect(), 10, lang),
+        by_process: bars(processes.into_iter().collect(), 10, lang),
         open_count: open_rows.len(),
         open: Capped::cut(open_rows, ROWS, lang),
         recurring: Capped::cut(recurring_rows, ROWS, lang),
@@ -1004,7 +999,7 @@ pub struct SupplierRow {
     pub computed: String,
     pub due: String,
     pub overdue: bool,
-    pub events: usize,
+    pub events: String,
 }
 
 pub(super) fn providers(ctx: &Ctx) -> ProvidersSection {
@@ -1014,7 +1009,7 @@ pub(super) fn providers(ctx: &Ctx) -> ProvidersSection {
     let all = summaries(regs, cfg, ctx.period.to, ctx.period.from, ctx.period.to);
     let mut rows = Vec::new();
     let mut proposals = Vec::new();
-    let (mut evaluated_in, mut overdue) = (0, 0);
+    let (mut evaluated_in, mut overdue, mut events_total) = (0, 0, 0);
     for s in &all {
         let upto: Vec<_> = s
             .evaluations
@@ -1039,6 +1034,7 @@ pub(super) fn providers(ctx: &Ctx) -> ProvidersSection {
         if s.overdue {
             overdue += 1;
         }
+        events_total += s.events;
         if declining {
             proposals.push(ctx.fill("rev.prop-supplier", &[("name", s.name.clone())]));
         }
@@ -1060,7 +1056,7 @@ pub(super) fn providers(ctx: &Ctx) -> ProvidersSection {
             decision: recorded,
             due: ctx.date(s.due),
             overdue: s.overdue,
-            events: s.events,
+            events: ctx.count(s.events),
         });
     }
     rows.sort_by(|a, b| {
@@ -1071,17 +1067,14 @@ pub(super) fn providers(ctx: &Ctx) -> ProvidersSection {
     let lines = vec![ctx.fill(
         "rev.suppliers-count",
         &[
-            ("n", rows.len().to_string()),
+            ("n", ctx.count(rows.len())),
             (
                 "critical",
-                rows.iter().filter(|r| r.critical).count().to_string(),
+                ctx.count(rows.iter().filter(|r| r.critical).count()),
             ),
-            ("evaluated", evaluated_in.to_string()),
-            ("overdue", overdue.to_string()),
-            (
-                "events",
-                rows.iter().map(|r| r.events).sum::<usize>().to_string(),
-            ),
+            ("evaluated", ctx.count(evaluated_in)),
+            ("overdue", ctx.count(overdue)),
+            ("events", ctx.count(events_total)),
         ],
     )];
     ProvidersSection {
@@ -1113,19 +1106,22 @@ pub struct ResourcesSection {
 #[derive(Debug, Serialize)]
 pub struct RoleRow {
     pub role: String,
-    pub people: usize,
-    pub valid: usize,
-    pub due: usize,
-    pub overdue: usize,
-    pub planned: usize,
-    pub habilitated: usize,
+    pub people: String,
+    pub valid: String,
+    /// Due within [`resources::DUE_WITHIN_DAYS`] days: `alert` when any.
+    pub due: Marked,
+    /// Expired: `missed` when any.
+    pub overdue: Marked,
+    pub planned: String,
+    pub habilitated: String,
 }
 
 #[derive(Debug, Serialize)]
 pub struct DocCategoryRow {
     pub category: String,
-    pub count: usize,
-    pub past: usize,
+    pub count: String,
+    /// Past their review date: `missed` when any.
+    pub past: Marked,
 }
 
 #[derive(Debug, Serialize)]
@@ -1146,12 +1142,12 @@ pub(super) fn resources(ctx: &Ctx) -> ResourcesSection {
         .iter()
         .map(|r| RoleRow {
             role: r.role.clone().unwrap_or_else(|| ctx.t("rev.no-role")),
-            people: r.people,
-            valid: r.valid,
-            due: r.due,
-            overdue: r.overdue,
-            planned: r.planned,
-            habilitated: r.habilitated,
+            people: ctx.count(r.people),
+            valid: ctx.count(r.valid),
+            due: Marked::count(r.due, "alert", "", lang),
+            overdue: Marked::count(r.overdue, "missed", "", lang),
+            planned: ctx.count(r.planned),
+            habilitated: ctx.count(r.habilitated),
         })
         .collect();
     let overdue: usize = roles.iter().map(|r| r.overdue).sum();
@@ -1167,8 +1163,8 @@ pub(super) fn resources(ctx: &Ctx) -> ResourcesSection {
         .iter()
         .map(|(c, (n, past))| DocCategoryRow {
             category: c.map_or_else(|| ctx.t("rev.no-category"), |c| c.label(lang).to_owned()),
-            count: *n,
-            past: *past,
+            count: ctx.count(*n),
+            past: Marked::count(*past, "missed", "", lang),
         })
         .collect();
     let mut past: Vec<_> = regs
@@ -1188,19 +1184,19 @@ pub(super) fn resources(ctx: &Ctx) -> ResourcesSection {
             title: d.title.clone().unwrap_or_default(),
             process: d.process.clone().unwrap_or_default(),
             next_review: ctx.date(d.next_review),
-            late: d.next_review.map_or_else(String::new, |n| {
-                ctx.fill("rev.days", &[("n", (at - n).num_days().to_string())])
-            }),
+            late: d
+                .next_review
+                .map_or_else(String::new, |n| ctx.days((at - n).num_days())),
         })
         .collect();
     let lines = vec![
         ctx.fill(
             "rev.training-count",
             &[
-                ("people", people.to_string()),
-                ("done", trainings_done.to_string()),
-                ("due", due.to_string()),
-                ("overdue", overdue.to_string()),
+                ("people", ctx.count(people)),
+                ("done", ctx.count(trainings_done)),
+                ("due", ctx.count(due)),
+                ("overdue", ctx.count(overdue)),
                 ("days", resources::DUE_WITHIN_DAYS.to_string()),
                 ("date", format::date(at, lang)),
             ],
@@ -1208,17 +1204,17 @@ pub(super) fn resources(ctx: &Ctx) -> ResourcesSection {
         ctx.fill(
             "rev.documents-count",
             &[
-                ("n", docs.values().map(|v| v.0).sum::<usize>().to_string()),
-                ("past", past_rows.len().to_string()),
+                ("n", ctx.count(docs.values().map(|v| v.0).sum::<usize>())),
+                ("past", ctx.count(past_rows.len())),
             ],
         ),
     ];
     let mut proposals = Vec::new();
     if overdue > 0 {
-        proposals.push(ctx.fill("rev.prop-training", &[("n", overdue.to_string())]));
+        proposals.push(ctx.fill("rev.prop-training", &[("n", ctx.count(overdue))]));
     }
     if !past_rows.is_empty() {
-        proposals.push(ctx.fill("rev.prop-documents", &[("n", past_rows.len().to_string())]));
+        proposals.push(ctx.fill("rev.prop-documents", &[("n", ctx.count(past_rows.len()))]));
     }
     ResourcesSection {
         head: ctx.head(9, "d", &[RegisterKind::Training, RegisterKind::Documents]),

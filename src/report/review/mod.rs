@@ -199,6 +199,16 @@ impl Ctx<'_> {
         d.map_or_else(String::new, |d| format::date(d, self.lang))
     }
 
+    /// A count as printed (`1 044`).
+    pub fn count(&self, n: usize) -> String {
+        format::count(n, self.lang)
+    }
+
+    /// A number of days as printed (`1 517 j`).
+    pub fn days(&self, n: i64) -> String {
+        self.fill("rev.days", &[("n", format::int(n, self.lang))])
+    }
+
     /// The head of a section.
     pub fn head(&self, number: u8, key: &'static str, kinds: &[RegisterKind]) -> SectionHead {
         let regs = &self.checked.registers;
@@ -276,7 +286,7 @@ pub fn gap_text(g: &InputGap, lang: Lang) -> String {
 }
 
 /// A bar chart spec from (label, value) pairs, largest first.
-pub(crate) fn bars(items: Vec<(String, usize)>, limit: usize) -> BarSpec {
+pub(crate) fn bars(items: Vec<(String, usize)>, limit: usize, lang: Lang) -> BarSpec {
     let mut items = items;
     items.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     items.truncate(limit);
@@ -287,7 +297,7 @@ pub(crate) fn bars(items: Vec<(String, usize)>, limit: usize) -> BarSpec {
             .map(|(label, n)| BarItem {
                 label,
                 value: n as f64,
-                text: n.to_string(),
+                text: format::count(n, lang),
             })
             .collect(),
         max,
@@ -300,7 +310,6 @@ pub struct ParetoSpec {
     pub items: Vec<ParetoBar>,
     pub y: YAxis,
     pub cumulative: Vec<f64>,
-    #[serde(rename = "right-ticks")]
     pub right_ticks: Vec<Tick>,
     pub legend: Vec<LegendItem>,
 }
@@ -343,8 +352,8 @@ pub(crate) fn pareto_spec(counts: &BTreeMap<String, usize>, lang: Lang) -> Paret
             })
             .collect(),
         legend: vec![
-            charts::legend("bar", charts::ACCENT, "rev.legend-count", lang),
-            charts::legend("line", charts::MISSED, "rev.legend-cumulative", lang),
+            charts::legend("bar", charts::Role::Accent, "rev.legend-count", lang),
+            charts::legend("line", charts::Role::Missed, "rev.legend-cumulative", lang),
         ],
     }
 }
@@ -511,7 +520,7 @@ fn summary_list(ctx: &Ctx, lines: &[String], section: u8) -> Vec<String> {
         out.push(ctx.fill(
             "rev.summary-more",
             &[
-                ("n", (lines.len() - SUMMARY_LINES).to_string()),
+                ("n", ctx.count(lines.len() - SUMMARY_LINES)),
                 ("section", section.to_string()),
             ],
         ));
@@ -601,7 +610,7 @@ fn summary(
     if !objectives.missed.is_empty() {
         decisions.push(ctx.fill(
             "rev.decide-objectives-missed",
-            &[("n", objectives.missed.len().to_string())],
+            &[("n", ctx.count(objectives.missed.len()))],
         ));
     }
     if let Some(y) = ctx.period.calendar_year() {
@@ -613,25 +622,25 @@ fn summary(
     if nonconformities.late_count > 0 {
         decisions.push(ctx.fill(
             "rev.decide-late-actions",
-            &[("n", nonconformities.late_count.to_string())],
+            &[("n", ctx.count(nonconformities.late_count))],
         ));
     }
     if audits.open_count > 0 {
         decisions.push(ctx.fill(
             "rev.decide-open-findings",
-            &[("n", audits.open_count.to_string())],
+            &[("n", ctx.count(audits.open_count))],
         ));
     }
     if providers.overdue_count > 0 {
         decisions.push(ctx.fill(
             "rev.decide-suppliers",
-            &[("n", providers.overdue_count.to_string())],
+            &[("n", ctx.count(providers.overdue_count))],
         ));
     }
     if !improvement.rows.is_empty() {
         decisions.push(ctx.fill(
             "rev.decide-opportunities",
-            &[("n", improvement.rows.total().to_string())],
+            &[("n", ctx.count(improvement.rows.total()))],
         ));
     }
     decisions.push(ctx.t("rev.decide-resources"));
@@ -659,14 +668,14 @@ fn summary(
         late_actions: ctx.fill(
             "rev.summary-late",
             &[
-                ("n", nonconformities.late_count.to_string()),
+                ("n", ctx.count(nonconformities.late_count)),
                 ("date", format::date(ctx.period.to, ctx.lang)),
             ],
         ),
         trends: summary_list(ctx, &performance.trend_lines, performance.head.number),
         findings_open: ctx.fill(
             "rev.summary-findings-open",
-            &[("n", audits.open_count.to_string())],
+            &[("n", ctx.count(audits.open_count))],
         ),
         decisions,
         missing,
@@ -678,7 +687,7 @@ fn summary(
 fn previous_actions_figure(ctx: &Ctx, s: &ActionsSection) -> Option<FigureRow> {
     (!s.rows.is_empty()).then(|| FigureRow {
         label: ctx.t("rev.fig-review-actions"),
-        current: s.rows.total().to_string(),
+        current: ctx.count(s.rows.total()),
         previous: String::new(),
         change: String::new(),
         tone: "neutral",
@@ -736,8 +745,8 @@ fn asn_rows(
             ctx.fill(
                 "rev.asn-ev-4",
                 &[
-                    ("parties", regs.parties.len().to_string()),
-                    ("actions", risk_actions.to_string()),
+                    ("parties", ctx.count(regs.parties.len())),
+                    ("actions", ctx.count(risk_actions)),
                 ],
             ),
         ),
@@ -747,7 +756,7 @@ fn asn_rows(
             "1, 4, 5, 7, 11, 12",
             ctx.fill(
                 "rev.asn-ev-5",
-                &[("indicators", performance.indicator_count.to_string())],
+                &[("indicators", ctx.count(performance.indicator_count))],
             ),
         ),
         row("6", "6", "5, 6", ctx.t("rev.asn-ev-6")),
@@ -758,7 +767,7 @@ fn asn_rows(
             "3",
             ctx.fill(
                 "rev.asn-ev-8",
-                &[("n", satisfaction.respondents.to_string())],
+                &[("n", ctx.count(satisfaction.respondents))],
             ),
         ),
         row(
@@ -768,8 +777,8 @@ fn asn_rows(
             ctx.fill(
                 "rev.asn-ev-9",
                 &[
-                    ("records", resources.training_records.to_string()),
-                    ("overdue", resources.training_overdue.to_string()),
+                    ("records", ctx.count(resources.training_records)),
+                    ("overdue", ctx.count(resources.training_overdue)),
                 ],
             ),
         ),
@@ -780,9 +789,9 @@ fn asn_rows(
             ctx.fill(
                 "rev.asn-ev-10",
                 &[
-                    ("events", nc.total.to_string()),
-                    ("systemic", nc.systemic_total.to_string()),
-                    ("esr", nc.esr.to_string()),
+                    ("events", ctx.count(nc.total)),
+                    ("systemic", ctx.count(nc.systemic_total)),
+                    ("esr", ctx.count(nc.esr)),
                 ],
             ),
         ),

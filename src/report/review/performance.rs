@@ -21,6 +21,7 @@ use crate::registers::vocab::{Cause, EventType, SystemicAnalysis};
 use crate::registers::{Event, RegisterKind};
 use crate::report::capped::{CHARTS, Capped, ROWS};
 use crate::report::charts;
+use crate::report::common::Marked;
 use crate::report::format;
 use crate::report::indicators::{
     BarSpec, ControlChartSpec, HeatmapSpec, control_spec, criticity_band, long_unit, standing_key,
@@ -152,23 +153,27 @@ pub(super) fn objectives(ctx: &Ctx) -> ObjectivesSection {
     let lines = vec![ctx.fill(
         "rev.objectives-count",
         &[
-            ("n", rows.len().to_string()),
-            ("met", n(&counts, Standing::Met).to_string()),
-            ("alert", n(&counts, Standing::Alert).to_string()),
-            ("missed", n(&counts, Standing::Missed).to_string()),
-            ("na", n(&counts, Standing::NotAssessed).to_string()),
-            ("prev_met", n(&prev_counts, Standing::Met).to_string()),
-            ("prev_n", prev_counts.values().sum::<usize>().to_string()),
+            ("n", ctx.count(rows.len())),
+            ("met", ctx.count(n(&counts, Standing::Met))),
+            ("alert", ctx.count(n(&counts, Standing::Alert))),
+            ("missed", ctx.count(n(&counts, Standing::Missed))),
+            ("na", ctx.count(n(&counts, Standing::NotAssessed))),
+            ("prev_met", ctx.count(n(&prev_counts, Standing::Met))),
+            ("prev_n", ctx.count(prev_counts.values().sum::<usize>())),
             ("prev_label", ctx.previous_short()),
         ],
     )];
     let figures = vec![FigureRow {
         label: ctx.t("rev.fig-objectives-met"),
-        current: format!("{} / {}", n(&counts, Standing::Met), rows.len()),
+        current: format!(
+            "{} / {}",
+            ctx.count(n(&counts, Standing::Met)),
+            ctx.count(rows.len())
+        ),
         previous: format!(
             "{} / {}",
-            n(&prev_counts, Standing::Met),
-            prev_counts.values().sum::<usize>()
+            ctx.count(n(&prev_counts, Standing::Met)),
+            ctx.count(prev_counts.values().sum::<usize>())
         ),
         change: String::new(),
         tone: "neutral",
@@ -233,8 +238,8 @@ pub struct IndicatorRow {
     pub trend_arrow: &'static str,
     pub trend_tone: &'static str,
     pub trend_label: String,
-    /// Points of the period beyond a run rule.
-    pub signals: usize,
+    /// Points of the period beyond a run rule: `missed` when any, else `muted`.
+    pub signals: Marked,
 }
 
 #[derive(Debug, Serialize)]
@@ -303,7 +308,7 @@ pub(super) fn performance(ctx: &Ctx) -> PerformanceSection {
                     ("code", s.code.clone()),
                     ("label", label.clone()),
                     ("trend", trend_label.to_lowercase()),
-                    ("n", mk.n.to_string()),
+                    ("n", ctx.count(mk.n)),
                     ("p", ctx.p_text(mk.p)),
                 ],
             );
@@ -375,7 +380,7 @@ pub(super) fn performance(ctx: &Ctx) -> PerformanceSection {
                 trend_arrow: arrow,
                 trend_tone: tone,
                 trend_label,
-                signals,
+                signals: Marked::count(signals, "missed", "muted", lang),
             });
         let in_alert = matches!(st, Standing::Alert | Standing::Missed) || tone == "bad";
         if in_alert
@@ -404,7 +409,7 @@ pub(super) fn performance(ctx: &Ctx) -> PerformanceSection {
             if signals > 0 {
                 reading.push(ctx.fill(
                     "rev.reading-signals",
-                    &[("n", signals.to_string()), ("chart", ctx.t(kind_key))],
+                    &[("n", ctx.count(signals)), ("chart", ctx.t(kind_key))],
                 ));
             }
             alerts.push(IndicatorChart {
@@ -422,12 +427,12 @@ pub(super) fn performance(ctx: &Ctx) -> PerformanceSection {
     let lines = vec![ctx.fill(
         "rev.performance-count",
         &[
-            ("n", all.len().to_string()),
-            ("met", c("met").to_string()),
-            ("alert", c("alert").to_string()),
-            ("missed", c("missed").to_string()),
-            ("na", (c("not-assessed") + c("none")).to_string()),
-            ("trends", trend_lines.len().to_string()),
+            ("n", ctx.count(all.len())),
+            ("met", ctx.count(c("met"))),
+            ("alert", ctx.count(c("alert"))),
+            ("missed", ctx.count(c("missed"))),
+            ("na", ctx.count(c("not-assessed") + c("none"))),
+            ("trends", ctx.count(trend_lines.len())),
         ],
     )];
     PerformanceSection {
@@ -550,9 +555,9 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
     let mut figures = Vec::new();
     let fig = |label: String, a: usize, b: usize, p: Option<f64>, lower_better: bool| FigureRow {
         label,
-        current: a.to_string(),
+        current: ctx.count(a),
         previous: if known {
-            b.to_string()
+            ctx.count(b)
         } else {
             "—".to_owned()
         },
@@ -587,8 +592,8 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
             ctx.fill(
                 "rev.change-events",
                 &[
-                    ("from", before.len().to_string()),
-                    ("to", now.len().to_string()),
+                    ("from", ctx.count(before.len())),
+                    ("to", ctx.count(now.len())),
                     ("p", ctx.p_text(total.p)),
                 ],
             ),
@@ -616,8 +621,8 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
                     "rev.change-type",
                     &[
                         ("type", t.label(lang).to_owned()),
-                        ("from", b.to_string()),
-                        ("to", a.to_string()),
+                        ("from", ctx.count(b)),
+                        ("to", ctx.count(a)),
                         ("p", ctx.p_text(c.p)),
                     ],
                 ),
@@ -656,12 +661,12 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         legend: vec![
             crate::report::charts::LegendItem {
                 kind: "bar",
-                color: charts::ACCENT,
+                role: charts::Role::Accent,
                 label: ctx.period_short(),
             },
             crate::report::charts::LegendItem {
                 kind: "line",
-                color: charts::ALERT,
+                role: charts::Role::Alert,
                 label: ctx.previous_short(),
             },
         ],
@@ -699,24 +704,19 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
                 "rev.prop-cause",
                 &[
                     ("cause", c.label(lang).to_owned()),
-                    ("n", a.to_string()),
+                    ("n", ctx.count(a)),
                     ("share", format::percent(share * 100.0, 0, lang)),
-                    ("previous", b.to_string()),
+                    ("previous", ctx.count(b)),
                 ],
             ));
         }
     }
     let grid = criticity_grid(&now);
-    let heatmap = HeatmapSpec {
-        counts: grid.iter().map(|r| r.to_vec()).collect(),
-        bands: crate::report::indicators::criticity_bands(ctx.checked.config.events.bands()),
-        severity_label: ctx.t("ind.severity"),
-        frequency_label: ctx.t("ind.frequency"),
-        legend: crate::report::indicators::criticity_legend(
-            ctx.checked.config.events.bands(),
-            lang,
-        ),
-    };
+    let heatmap = crate::report::indicators::heatmap(
+        grid.iter().map(|r| r.to_vec()).collect(),
+        ctx.checked.config.events.bands(),
+        lang,
+    );
     let unacceptable = now
         .iter()
         .filter(|e| {
@@ -768,8 +768,8 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         ctx.fill(
             "rev.events-count",
             &[
-                ("n", now.len().to_string()),
-                ("previous", before.len().to_string()),
+                ("n", ctx.count(now.len())),
+                ("previous", ctx.count(before.len())),
                 ("prev_label", ctx.previous_short()),
                 ("details", details),
             ],
@@ -778,7 +778,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         ctx.fill(
             "rev.events-count-new",
             &[
-                ("n", now.len().to_string()),
+                ("n", ctx.count(now.len())),
                 ("prev_label", ctx.previous_short()),
             ],
         )
@@ -804,11 +804,11 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
     lines.push(ctx.fill(
         "rev.events-esr",
         &[
-            ("esr", esr.to_string()),
-            ("declared", declared.to_string()),
-            ("previous", esr_before.to_string()),
-            ("systemic", systemic_total.to_string()),
-            ("unacceptable", unacceptable.to_string()),
+            ("esr", ctx.count(esr)),
+            ("declared", ctx.count(declared)),
+            ("previous", ctx.count(esr_before)),
+            ("systemic", ctx.count(systemic_total)),
+            ("unacceptable", ctx.count(unacceptable)),
         ],
     ));
     if let Some(days) = median_days_to_close(&now) {
@@ -858,11 +858,14 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
     ));
     let bucket_labels = AGE_BUCKETS.iter().map(|(lo, hi)| {
         if *hi == i64::MAX {
-            ctx.fill("rev.age-over", &[("n", (lo - 1).to_string())])
+            ctx.fill("rev.age-over", &[("n", format::int(lo - 1, lang))])
         } else {
             ctx.fill(
                 "rev.age-range",
-                &[("lo", lo.to_string()), ("hi", hi.to_string())],
+                &[
+                    ("lo", format::int(*lo, lang)),
+                    ("hi", format::int(*hi, lang)),
+                ],
             )
         }
     });
@@ -871,7 +874,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         .map(|(label, n)| crate::report::indicators::BarItem {
             label,
             value: n as f64,
-            text: n.to_string(),
+            text: ctx.count(n),
         })
         .collect();
     let ageing = BarSpec {
@@ -881,13 +884,13 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
     let action_lines = vec![ctx.fill(
         "rev.actions-line",
         &[
-            ("open", st.open_by_age.iter().sum::<usize>().to_string()),
-            ("late", st.late.to_string()),
+            ("open", ctx.count(st.open_by_age.iter().sum::<usize>())),
+            ("late", ctx.count(st.late)),
             ("date", format::date(ctx.period.to, lang)),
         ],
     )];
     if st.late > 0 {
-        proposals.push(ctx.fill("rev.prop-late", &[("n", st.late.to_string())]));
+        proposals.push(ctx.fill("rev.prop-late", &[("n", ctx.count(st.late))]));
     }
     // Before / after for actions done in this or the previous period.
     let data_end = Month::of(ctx.as_of);
