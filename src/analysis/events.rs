@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::trend::{median, poisson_rate_test};
+use super::trend::{ALPHA, median, poisson_rate_test};
 use crate::input::parse::Month;
 use crate::registers::Event;
 
@@ -101,6 +101,18 @@ pub struct CountChange {
     pub p: f64,
 }
 
+impl CountChange {
+    /// Whether the counts differ significantly (at [`ALPHA`]).
+    pub fn significant(&self) -> bool {
+        self.p < ALPHA && self.current != self.previous
+    }
+
+    /// Whether the count rose significantly.
+    pub fn rose(&self) -> bool {
+        self.significant() && self.current > self.previous
+    }
+}
+
 /// Compares two counts over exposures (days, exams…).
 pub fn change(
     current: usize,
@@ -145,6 +157,22 @@ pub fn criticity_grid(events: &[&Event]) -> [[u32; 5]; 5] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Exact conditional test over equal exposures = two-sided binomial test
+    /// at ½ (scipy `binomtest(20, 28).pvalue` = 0.035698; `binomtest(14, 23)`
+    /// = 0.404873): the same decision wherever the counts are printed.
+    #[test]
+    fn a_count_change_is_significant_at_alpha_only() {
+        let up = change(20, 8, 365.0, 365.0);
+        assert!((up.p - 0.035698).abs() < 1e-5, "{}", up.p);
+        assert!(up.significant() && up.rose());
+        let down = change(8, 20, 365.0, 365.0);
+        assert!(down.significant() && !down.rose());
+        let noise = change(14, 9, 365.0, 365.0);
+        assert!((noise.p - 0.404873).abs() < 1e-5, "{}", noise.p);
+        assert!(!noise.significant() && !noise.rose());
+        assert!(!change(0, 0, 365.0, 365.0).significant());
+    }
     use crate::registers::RowRef;
     use crate::registers::vocab::{Cause, EventType};
 

@@ -304,7 +304,7 @@ impl Series<'_> {
             .iter()
             .map(|p| (origin.months_until(p.month) as f64, p.value))
             .collect();
-        mann_kendall(&xy, 0.05)
+        mann_kendall(&xy, super::trend::ALPHA)
     }
 
     /// Whether a trend goes the good way (`Some(true)`), the bad way, or the
@@ -515,7 +515,7 @@ pub fn objective_status(s: &Series, o: &Objective, month: Month) -> ObjectiveSta
                 .iter()
                 .map(|p| (origin.months_until(p.month) as f64, p.value))
                 .collect();
-            mann_kendall(&xy, 0.05).map(|mk| (origin, mk.slope, mk.intercept))
+            mann_kendall(&xy, super::trend::ALPHA).map(|mk| (origin, mk.slope, mk.intercept))
         } else {
             None
         };

@@ -4,6 +4,11 @@
 
 use serde::Serialize;
 
+/// The significance level of every test smq reports (count comparisons,
+/// proportions, Mann–Kendall): one level, so that one report never calls
+/// a change significant in one section and not in another.
+pub const ALPHA: f64 = 0.05;
+
 /// Direction of a significant monotone trend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -24,8 +24,7 @@ use crate::report::common::Marked;
 use crate::report::format;
 use crate::report::indicators::BarSpec;
 
-/// Significance level of the tests the review prints.
-pub const ALPHA: f64 = 0.05;
+use crate::analysis::trend::ALPHA;
 
 fn action_row(ctx: &Ctx, a: &Action, at: NaiveDate) -> ActionRow {
     let late = is_late(a, at);
@@ -643,7 +642,7 @@ pub(super) fn satisfaction(ctx: &Ctx) -> SatisfactionSection {
     if let Some(days) = crate::analysis::events::median_days_to_close(&now) {
         lines.push(ctx.fill("rev.complaints-close", &[("days", format::num(days, lang))]));
     }
-    if known && change.p < ALPHA && now.len() != before.len() {
+    if known && change.significant() {
         changes.push((
             change.p,
             ctx.fill(

@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::inputs::ALPHA;
 use super::{ColumnSpec, Ctx, FigureRow, ParetoSpec, SectionHead, pareto_spec};
 use crate::analysis::actions::{AGE_BUCKETS, stats};
 use crate::analysis::events::{self, change, criticity_grid, median_days_to_close};
@@ -14,6 +13,7 @@ use crate::analysis::indicators::{MonthValue, Series, SeriesLookup, objective_st
 use crate::analysis::review::Period;
 use crate::analysis::spc::ChartKind;
 use crate::analysis::status::Standing;
+use crate::analysis::trend::ALPHA;
 use crate::analysis::trend::Trend;
 use crate::input::parse::Month;
 use crate::input::text::simplify;
@@ -586,7 +586,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         Some(total.p),
         true,
     ));
-    if known && total.p < ALPHA && now.len() != before.len() {
+    if known && total.significant() {
         changes.push((
             total.p,
             ctx.fill(
@@ -614,7 +614,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         }
         let c = change(a, b, expo_now, expo_before);
         by_type.push(fig(t.label(lang).to_owned(), a, b, Some(c.p), true));
-        if known && c.p < ALPHA && a != b && *t != EventType::Complaint {
+        if known && c.significant() && *t != EventType::Complaint {
             changes.push((
                 c.p,
                 ctx.fill(
@@ -699,7 +699,7 @@ pub(super) fn nonconformities(ctx: &Ctx) -> NonconformitySection {
         } else {
             a as f64 / now.len() as f64
         };
-        if (known && t.p < ALPHA && a > b) || (share >= 0.3 && a >= 5) {
+        if (known && t.rose()) || (share >= 0.3 && a >= 5) {
             proposals.push(ctx.fill(
                 "rev.prop-cause",
                 &[
