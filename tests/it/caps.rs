@@ -36,21 +36,6 @@ fn report(args: &[&str], dir: &Path, out: &Path) -> (std::process::Output, Optio
     (o, model)
 }
 
-const SECTIONS_FR: [&str; 12] = [
-    "1. Suivi des actions des revues précédentes",
-    "2. Enjeux externes et internes",
-    "3. Satisfaction des clients et retours des parties intéressées",
-    "4. Objectifs qualité",
-    "5. Performance des processus et résultats de la surveillance",
-    "6. Non-conformités et actions correctives",
-    "7. Résultats d'audits",
-    "8. Prestataires externes",
-    "9. Ressources",
-    "10. Efficacité des actions face aux risques et opportunités",
-    "11. Opportunités d'amélioration",
-    "12. Éléments de sortie de la revue",
-];
-
 #[test]
 fn a_review_over_five_years_renders_with_every_month_on_its_charts() {
     let tmp = tempfile::tempdir().unwrap();
@@ -67,7 +52,7 @@ fn a_review_over_five_years_renders_with_every_month_on_its_charts() {
         String::from_utf8_lossy(&o.stderr)
     );
     let text = pdf_text(&out);
-    for s in SECTIONS_FR {
+    for s in crate::report_review::SECTIONS_FR {
         assert!(text.contains(s), "missing section {s:?}");
     }
     // January 2022 to October 2026: 58 months, each with its label.

@@ -37,7 +37,8 @@ fn review(dir: &Path, out: &Path, extra: &[&str]) -> (std::process::Output, Opti
     (o, model)
 }
 
-const SECTIONS_FR: [&str; 12] = [
+/// The review's section headings, in French (shared with `caps`).
+pub(crate) const SECTIONS_FR: [&str; 12] = [
     "1. Suivi des actions des revues précédentes",
     "2. Enjeux externes et internes",
     "3. Satisfaction des clients et retours des parties intéressées",
