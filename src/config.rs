@@ -248,7 +248,7 @@ impl Config {
                 continue;
             };
             for field in reg.headers.values() {
-                if !kind.spec().fields.iter().any(|f| f.key == field) {
+                if kind.spec().by_key(field).is_none() {
                     let known: Vec<&str> = kind.spec().fields.iter().map(|f| f.key).collect();
                     out.push(bad_at(
                         line_of(&format!("registers.{key}.headers"), Some(field)),
@@ -265,7 +265,7 @@ impl Config {
                 continue;
             };
             for field in &reg.personal {
-                if !kind.spec().fields.iter().any(|f| f.key == field.trim()) {
+                if kind.spec().by_key(field.trim()).is_none() {
                     let known: Vec<&str> = kind.spec().fields.iter().map(|f| f.key).collect();
                     out.push(bad_at(
                         line_of(&format!("registers.{key}"), Some("personal")),

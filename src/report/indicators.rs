@@ -192,13 +192,10 @@ pub struct ObjectiveRow {
     pub projected_label: String,
 }
 
+/// The standing's role and catalogue key (see [`Standing::key`]), as a
+/// function for `map`.
 pub(crate) fn standing_key(s: Standing) -> &'static str {
-    match s {
-        Standing::Met => "met",
-        Standing::Alert => "alert",
-        Standing::Missed => "missed",
-        Standing::NotAssessed => "not-assessed",
-    }
+    s.key()
 }
 
 pub(crate) fn standing_label(s: Standing, lang: Lang) -> String {
