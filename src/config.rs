@@ -264,6 +264,40 @@ impl Config {
             let Some(kind) = RegisterKind::from_key(key) else {
                 continue;
             };
+            for c in &reg.constants {
+                let line = line_of(&format!("registers.{key}.constants"), Some(c.field.trim()))
+                    .or_else(|| line_of(&format!("registers.{key}.constants"), None));
+                match kind.spec().by_key(c.field.trim()) {
+                    None => {
+                        let known: Vec<&str> = kind.spec().fields.iter().map(|f| f.key).collect();
+                        out.push(bad_at(
+                            line,
+                            format!(
+                                "[[registers.{key}.constants]] field = « {} » ({})",
+                                c.field,
+                                known.join(", ")
+                            ),
+                        ));
+                    }
+                    Some(field) => {
+                        if crate::registers::constants::parse_value(field, &c.value).is_none() {
+                            let allowed = match field.field().ty {
+                                crate::registers::schema::FieldType::Choice(v) => {
+                                    format!(" ({})", v.allowed(Lang::Fr))
+                                }
+                                _ => String::new(),
+                            };
+                            out.push(bad_at(
+                                line,
+                                format!(
+                                    "[[registers.{key}.constants]] {} = « {} »{allowed}",
+                                    c.field, c.value
+                                ),
+                            ));
+                        }
+                    }
+                }
+            }
             for field in &reg.personal {
                 if kind.spec().by_key(field.trim()).is_none() {
                     let known: Vec<&str> = kind.spec().fields.iter().map(|f| f.key).collect();
@@ -469,6 +503,34 @@ mod tests {
         let (_, diags) = Config::parse("[events]\nwatch_from = 12\nunacceptable_from = 10\n");
         assert_eq!(diags.len(), 1);
         assert_eq!(diags[0].location.line, Some(2));
+    }
+
+    #[test]
+    fn sheet_constants_and_ignored_columns() {
+        let text = "[registers.rex]\nignore = [\"Coût\"]\n\n[[registers.rex.constants]]\nfile = \"Réclamations.xlsx\"\nfield = \"type\"\nvalue = \"plainte\"\n";
+        let (cfg, diags) = Config::parse(text);
+        assert!(diags.is_empty(), "{diags:?}");
+        let settings = cfg.read_settings();
+        assert!(settings.ignored(RegisterKind::Rex, "COUT"));
+        assert!(!settings.ignored(RegisterKind::Actions, "Coût"));
+        assert_eq!(
+            settings
+                .constants(RegisterKind::Rex, "2025/Réclamations.xlsx", "Feuil1")
+                .len(),
+            1
+        );
+        assert!(
+            settings
+                .constants(RegisterKind::Rex, "FEI.xlsx", "Feuil1")
+                .is_empty()
+        );
+        // An unknown field, then a value the list does not have, each on its line.
+        let (_, diags) = Config::parse(&text.replace("\"type\"", "\"genre\""));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].location.line, Some(6));
+        let (_, diags) = Config::parse(&text.replace("plainte", "doléance orale"));
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message(Lang::Fr).contains("réclamation"));
     }
 
     #[test]

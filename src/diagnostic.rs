@@ -74,6 +74,12 @@ codes! {
     ConfigInvalid = "config-invalid", Error;
     /// No sheet of the workspace holds this register.
     RegisterNotFound = "register-not-found", Warning;
+    /// A header cell of a register sheet names no field smq reads: the
+    /// column is not read.
+    UnmappedColumn = "unmapped-column", Warning;
+    /// A field with no column takes one value for the whole sheet, read from
+    /// its title, its name or its file's name.
+    SheetValue = "sheet-value", Warning;
     /// The header row lacks a column the register needs.
     MissingColumn = "missing-column", Error;
     /// Two columns of one sheet map to the same field.
@@ -285,6 +291,20 @@ impl Diagnostic {
 
     pub fn severity(&self) -> Severity {
         self.code.severity()
+    }
+
+    /// The argument named `name`, if any.
+    pub fn get(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(k, _)| *k == name).map(|(_, a)| a)
+    }
+
+    /// The text of the argument named `name`, when it is one that reads the
+    /// same in every language.
+    pub fn text_arg(&self, name: &str) -> Option<&str> {
+        match self.get(name)? {
+            Arg::Text(s) => Some(s),
+            _ => None,
+        }
     }
 
     /// The message in `lang`, with its arguments filled in.

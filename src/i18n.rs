@@ -73,6 +73,41 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ),
     ("check.hint", "aide", "help"),
     (
+        "check.register-unread",
+        "{n} {n:colonne non lue|colonnes non lues}\u{a0}: {columns}",
+        "{n} {n:column|columns} not read: {columns}",
+    ),
+    (
+        "suggest.intro",
+        "smq check --suggest\u{a0}: ce que la vérification n'a pas su rattacher.\nRelisez chaque ligne avant de la coller dans smq.toml\u{a0}; si une section existe déjà, ajoutez-y les lignes.\nUne ligne commentée (#) est à compléter.",
+        "smq check --suggest: what the check could not tie to a field.\nReview each line before pasting it into smq.toml; where a section already exists, add the lines to it.\nA commented line (#) needs completing.",
+    ),
+    (
+        "suggest.closest-field",
+        "champ le plus proche, à confirmer",
+        "closest field, to confirm",
+    ),
+    (
+        "suggest.closest-value",
+        "valeur la plus proche, à confirmer",
+        "closest value, to confirm",
+    ),
+    (
+        "suggest.allowed",
+        "valeurs possibles\u{a0}: {allowed}",
+        "allowed values: {allowed}",
+    ),
+    (
+        "suggest.ignore",
+        "colonnes qu'aucun champ ne lit\u{a0}: laissées de côté sans avertissement une fois cette ligne collée (retirez celles à lire et liez-les dans [registers.….headers])",
+        "columns no field reads: left out without a warning once this line is pasted (remove those to read and map them in [registers.….headers])",
+    ),
+    (
+        "suggest.nothing",
+        "smq check --suggest\u{a0}: rien à proposer, chaque colonne et chaque valeur a été rattachée.",
+        "smq check --suggest: nothing to suggest, every column and every value was tied to a field.",
+    ),
+    (
         "check.no-workspace",
         "dossier introuvable\u{a0}: {path}",
         "folder not found: {path}",
@@ -171,6 +206,35 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("report.register", "Registre", "Register"),
     ("report.sheet", "Feuille", "Sheet"),
     ("report.rows", "Lignes", "Rows"),
+    ("report.unread", "Colonnes non lues", "Columns not read"),
+    (
+        "report.unread-note",
+        "Ces colonnes des registres ne correspondent à aucun champ\u{a0}: leur contenu ne compte dans aucun chiffre de ce rapport.",
+        "These register columns match no field: their contents count in no figure of this report.",
+    ),
+    ("report.columns", "Colonnes", "Columns"),
+    (
+        "report.sheet-values",
+        "Valeurs données pour toute une feuille",
+        "Values given once for a whole sheet",
+    ),
+    ("report.sheet-value-from-config", "smq.toml", "smq.toml"),
+    (
+        "report.sheet-value-from-title",
+        "titre de la feuille",
+        "sheet title",
+    ),
+    (
+        "report.sheet-value-from-sheet",
+        "nom de la feuille",
+        "sheet name",
+    ),
+    (
+        "report.sheet-value-from-file",
+        "nom du fichier",
+        "file name",
+    ),
+    ("report.values", "Valeurs", "Values"),
     (
         "report.missing-registers",
         "Registres introuvables",
@@ -723,6 +787,76 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
         "register-not-found.example",
         "registre «\u{a0}fournisseurs\u{a0}» introuvable dans le dossier",
         "register “suppliers” not found in the folder",
+    ),
+    (
+        "unmapped-column.message",
+        "colonne «\u{a0}{header}\u{a0}» non lue\u{a0}: aucun champ du registre «\u{a0}{register}\u{a0}» ne porte ce nom",
+        "column “{header}” not read: no field of the “{register}” register has this name",
+    ),
+    (
+        "unmapped-column.hint",
+        "pour la lire, ajoutez à smq.toml, section [registers.{key}.headers]\u{a0}: \"{header}\" = \"{target}\"\u{a0}; pour la laisser de côté sans avertissement, section [registers.{key}]\u{a0}: ignore = [\"{header}\"] (smq check --suggest écrit ces lignes)",
+        "to read it, add to smq.toml, section [registers.{key}.headers]: \"{header}\" = \"{target}\"; to leave it out without a warning, section [registers.{key}]: ignore = [\"{header}\"] (smq check --suggest writes these lines)",
+    ),
+    (
+        "unmapped-column.what",
+        "Chaque cellule non vide de la ligne d'en-tête d'un registre est soit rattachée à un champ, soit signalée ici. Une colonne non lue ne compte dans aucun rapport.",
+        "Every non-empty cell of a register's header row is either tied to a field or reported here. A column that is not read counts in no report.",
+    ),
+    (
+        "unmapped-column.why",
+        "Un rapport qui dirait «\u{a0}aucune habilitation expirée\u{a0}» sans avoir lu la colonne des dates de validité affirmerait ce qu'il ne sait pas.",
+        "A report saying “no expired habilitation” without having read the validity column would state what it does not know.",
+    ),
+    (
+        "unmapped-column.example",
+        "colonne «\u{a0}Fin de validité\u{a0}» non lue\u{a0}: aucun champ du registre «\u{a0}formations et habilitations\u{a0}» ne porte ce nom",
+        "column “Valid to” not read: no field of the “training and habilitation” register has this name",
+    ),
+    (
+        "sheet-value.message",
+        "pas de colonne «\u{a0}{field}\u{a0}»\u{a0}: les lignes de la feuille sont lues avec {field} = «\u{a0}{value}\u{a0}», d'après {origin}",
+        "no “{field}” column: the sheet's rows are read with {field} = “{value}”, from {origin}",
+    ),
+    (
+        "sheet-value.origin-title",
+        "le titre en {cell} («\u{a0}{text}\u{a0}»)",
+        "the title in {cell} (“{text}”)",
+    ),
+    (
+        "sheet-value.origin-title-whole",
+        "le titre en {cell}",
+        "the title in {cell}",
+    ),
+    (
+        "sheet-value.origin-sheet",
+        "le nom de la feuille",
+        "the sheet's name",
+    ),
+    (
+        "sheet-value.origin-file",
+        "le nom du fichier",
+        "the file's name",
+    ),
+    (
+        "sheet-value.hint",
+        "si c'est juste, confirmez-le dans smq.toml ([[registers.{key}.constants]] avec field = \"{key_field}\", value = \"{value}\"\u{a0}; smq check --suggest écrit ces lignes) et l'avertissement disparaît\u{a0}; sinon ajoutez la colonne",
+        "if this is right, confirm it in smq.toml ([[registers.{key}.constants]] with field = \"{key_field}\", value = \"{value}\"; smq check --suggest writes these lines) and the warning goes; otherwise add the column",
+    ),
+    (
+        "sheet-value.what",
+        "Une valeur donnée une fois pour toute la feuille — l'année d'une feuille d'objectifs titrée «\u{a0}Objectifs 2025\u{a0}», la population d'une enquête titrée «\u{a0}Enquête patients\u{a0}», le type des lignes d'un fichier «\u{a0}Réclamations\u{a0}» — est reprise pour chaque ligne quand la feuille n'a pas la colonne.",
+        "A value given once for the whole sheet — the year of an objectives sheet titled “Objectives 2025”, the population of a survey titled “Patient survey”, the type of the rows of a “Complaints” file — is used for every row when the sheet lacks the column.",
+    ),
+    (
+        "sheet-value.why",
+        "smq ne devine pas en silence\u{a0}: vous voyez d'où vient la valeur et la confirmez une fois pour toutes.",
+        "smq does not guess silently: you see where the value came from and confirm it once and for all.",
+    ),
+    (
+        "sheet-value.example",
+        "pas de colonne «\u{a0}Année\u{a0}»\u{a0}: les lignes de la feuille sont lues avec Année = «\u{a0}2025\u{a0}», d'après le titre en A1 («\u{a0}Objectifs qualité 2025\u{a0}»)",
+        "no “Year” column: the sheet's rows are read with Year = “2025”, from the title in A1 (“Quality objectives 2025”)",
     ),
     (
         "missing-column.message",

@@ -499,6 +499,8 @@ mod tests {
             header_row: 0,
             columns: vec![],
             rows: 1,
+            headers: vec![],
+            constants: vec![],
         });
     }
 

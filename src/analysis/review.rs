@@ -538,6 +538,8 @@ mod tests {
             header_row: 0,
             columns: vec![],
             rows: 1,
+            headers: vec![],
+            constants: vec![],
         };
         regs.sources
             .insert(RegisterKind::Rex, vec![src(RegisterKind::Rex)]);

@@ -168,6 +168,7 @@ mod tests {
             campaign: Some("P-2025".into()),
             population: Some(Population::Patient),
             respondent: None,
+            profile: None,
             comment: None,
             answers,
             scale,

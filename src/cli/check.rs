@@ -21,6 +21,7 @@ pub fn run(
     format: Format,
     common: &Common,
     quiet: bool,
+    suggest: bool,
 ) -> anyhow::Result<i32> {
     let root = dir.unwrap_or_else(|| PathBuf::from("."));
     let cli_lang: Option<Lang> = common.lang.map(Lang::from);
@@ -36,7 +37,7 @@ pub fn run(
         return Ok(EXIT_USAGE);
     }
     let as_of = common.as_of.unwrap_or_else(super::today);
-    let mut checked = super::term::read(&root, as_of, quiet || format == Format::Json)?;
+    let mut checked = super::term::read(&root, as_of, quiet || suggest || format == Format::Json)?;
     // The inputs of the next management review: the last full year.
     let review = crate::analysis::review::Period::last_full_year(as_of);
     checked
@@ -45,6 +46,10 @@ pub fn run(
     crate::diagnostic::sort(&mut checked.diagnostics);
     let lang = cli_lang.or(checked.config.lang).unwrap_or_default();
     let out = match format {
+        _ if suggest => match super::suggest::fragment(&checked, lang) {
+            f if f.is_empty() => format!("# {}\n", i18n::text("suggest.nothing", lang)),
+            f => f,
+        },
         Format::Human => human(&checked, lang, super::term::colours(), quiet),
         Format::Json => serde_json::to_string_pretty(&json_report(&checked, lang, as_of))? + "\n",
     };
@@ -123,6 +128,23 @@ fn human(checked: &Checked, lang: Lang, colour: bool, quiet: bool) -> String {
                         ],
                     ));
                     out.push('\n');
+                    let unread: Vec<String> = s
+                        .headers
+                        .iter()
+                        .filter(|c| c.read_as == crate::registers::ColumnUse::Unmapped)
+                        .map(|c| format!("{} ({})", c.header, c.cell))
+                        .collect();
+                    if !unread.is_empty() {
+                        out.push_str("    ");
+                        out.push_str(&i18n::fill(
+                            i18n::text("check.register-unread", lang),
+                            &[
+                                ("n", unread.len().to_string()),
+                                ("columns", unread.join(", ")),
+                            ],
+                        ));
+                        out.push('\n');
+                    }
                 }
             }
             _ if kind.optional() => {}
@@ -180,6 +202,8 @@ pub fn json_report(checked: &Checked, lang: Lang, as_of: chrono::NaiveDate) -> V
                 "sheet": s.sheet,
                 "header_row": s.header_row + 1,
                 "rows": s.rows,
+                "columns": s.headers,
+                "constants": s.constants,
             })
         })
         .collect();

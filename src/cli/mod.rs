@@ -15,6 +15,7 @@ mod init;
 mod registers;
 mod report;
 mod review;
+mod suggest;
 mod term;
 
 use std::path::PathBuf;
@@ -63,6 +64,10 @@ pub enum Command {
         /// Print the errors only (the exit status tells the rest).
         #[arg(long, short)]
         quiet: bool,
+        /// Print, instead of the report, an smq.toml fragment mapping the
+        /// columns, values and sheet values the check could not tie to a field.
+        #[arg(long, conflicts_with = "format")]
+        suggest: bool,
     },
     /// Explain what a check does, why it matters, with an example.
     Explain {
@@ -381,7 +386,8 @@ pub fn main() -> i32 {
             format,
             common,
             quiet,
-        } => check::run(dir, format, &common, quiet),
+            suggest,
+        } => check::run(dir, format, &common, quiet, suggest),
         Command::Explain { code, lang } => {
             explain::run(&code, lang.map(Lang::from).unwrap_or_default())
         }

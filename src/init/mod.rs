@@ -253,9 +253,10 @@ mod tests {
         }
     }
 
-    /// Turns `# key = value` and `# [section]` lines into settings.
+    /// Turns `# key = value`, `# [section]` and `# [[array]]` lines into settings.
     fn uncomment(text: &str) -> String {
-        let setting = regex::Regex::new(r#"^# (\[[a-z.\-]+\]\s*$|[a-z_]+ = |"[^"]+" = )"#).unwrap();
+        let setting =
+            regex::Regex::new(r#"^# (\[\[?[a-z.\-]+\]\]?\s*$|[a-z_]+ = |"[^"]+" = )"#).unwrap();
         text.lines()
             .map(|l| {
                 if setting.is_match(l) {

@@ -4,6 +4,7 @@
 //! cell. A register may span several sheets or files (one per year): their
 //! rows are concatenated, each keeping its own source.
 
+pub mod constants;
 pub mod declare;
 pub mod detect;
 pub mod model;
@@ -55,7 +56,7 @@ use crate::input::{Contents, InputFile, LimitKind, Workbook, list_workbooks};
 use detect::{Detection, detect};
 use read::{ReadContext, Row, read_rows};
 use schema::Extra;
-use settings::ReadSettings;
+use settings::{ReadSettings, same_file};
 
 /// One sheet read as (part of) a register.
 #[derive(Debug, Clone, Serialize)]
@@ -70,6 +71,48 @@ pub struct Source {
     pub columns: Vec<Option<u32>>,
     /// Data rows read (blank rows not counted).
     pub rows: usize,
+    /// Every non-empty header cell and what it was read as.
+    pub headers: Vec<Column>,
+    /// Fields with no column that take one value for the whole sheet.
+    pub constants: Vec<SheetValue>,
+}
+
+/// A non-empty header cell of a register sheet and what smq did with it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Column {
+    /// The header cell (`C4`).
+    pub cell: String,
+    pub header: String,
+    /// The field read from the column: a field key, `criterion` or
+    /// `question` for the open-set columns; `None` when not read.
+    pub field: Option<String>,
+    /// How the column is used: `field`, `criterion`, `question`,
+    /// `duplicate` (names a field another column already gives: not read),
+    /// `ignored` (by `smq.toml`), `unmapped` (not read, reported) or `blank`
+    /// (no field, but nothing under the header either: nothing left unread).
+    pub read_as: ColumnUse,
+}
+
+/// How a header cell's column is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ColumnUse {
+    Field,
+    Criterion,
+    Question,
+    Duplicate,
+    Ignored,
+    Unmapped,
+    Blank,
+}
+
+/// A field a sheet gives once (see [`constants`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetValue {
+    pub field: &'static str,
+    pub value: String,
+    /// `config`, `title`, `sheet` or `file`.
+    pub from: &'static str,
 }
 
 impl Source {
@@ -237,11 +280,6 @@ fn forced_kind(config: &ReadSettings, file: &str, sheet: &str) -> Option<Registe
     })
 }
 
-fn same_file(configured: &str, rel: &str) -> bool {
-    let c = configured.trim().replace('\\', "/");
-    c == rel || rel.rsplit('/').next() == Some(c.as_str())
-}
-
 /// The registers a sheet of `file` may hold: all, except those the
 /// configuration pins to other files.
 fn candidates(config: &ReadSettings, file: &str) -> Vec<RegisterKind> {
@@ -366,7 +404,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
             // Merged areas cost a second pass over the sheet: read them only
             // when the headers look merged, or when nothing was recognised
             // without them.
-            let first = detect(&sheet, &cands, forced, &opts.settings);
+            let first = detect(&sheet, &input.rel, &cands, forced, &opts.settings);
             let det = match first {
                 Some(d) if !detect::needs_merged(&sheet, &d) => d,
                 first => {
@@ -378,7 +416,7 @@ pub fn load(root: &Path, opts: &LoadOptions) -> std::io::Result<Loaded> {
                         }
                     } else {
                         sheet.set_merged(merged);
-                        match detect(&sheet, &cands, forced, &opts.settings) {
+                        match detect(&sheet, &input.rel, &cands, forced, &opts.settings) {
                             Some(d) => d,
                             None => continue,
                         }
@@ -438,8 +476,9 @@ fn read_sheet(
     let spec = kind.spec();
     let header_cell = |col: u32| Location::cell(file, &sheet.name, a1(det.header_row, col));
     let first_col = det.columns.iter().flatten().min().copied().unwrap_or(0);
+    let constants = constants::find(sheet, &det, file, &opts.settings);
     for (field, col) in spec.refs().zip(&det.columns) {
-        if field.field().required && col.is_none() {
+        if field.field().required && col.is_none() && !constants.iter().any(|c| c.field == field) {
             diags.push(
                 Diagnostic::new(Code::MissingColumn, Some(kind), header_cell(first_col))
                     .field("field", field)
@@ -471,7 +510,59 @@ fn read_sheet(
         likert_scale: opts.settings.likert_scale,
         extra_headers,
     };
+    // Columns the configuration says to leave out are neither fields nor
+    // open-set columns.
+    let mut det = det;
+    let (ignored, unmapped): (Vec<_>, Vec<_>) = std::mem::take(&mut det.unmapped)
+        .into_iter()
+        .partition(|(_, h)| opts.settings.ignored(kind, h));
+    det.unmapped = unmapped;
     let extras = read::extra_columns(sheet, &det, &ctx);
+    let headers = column_list(sheet, &det, &extras, &ignored, spec.extra);
+    for col in headers.iter().filter(|c| c.read_as == ColumnUse::Unmapped) {
+        let mut d = Diagnostic::new(
+            Code::UnmappedColumn,
+            Some(kind),
+            Location::cell(file, &sheet.name, col.cell.clone()),
+        )
+        .arg("header", col.header.clone())
+        .register("register", kind)
+        .arg("key", kind.key());
+        d = match detect::suggest_field(spec, &col.header) {
+            Some(f) => d.field("suggestion", f).arg("target", f.key()),
+            None => d.arg("target", "…"),
+        };
+        diags.push(d);
+    }
+    for c in &constants {
+        let mut at = Location::file(file);
+        at.sheet = Some(sheet.name.clone());
+        let d = Diagnostic::new(Code::SheetValue, Some(kind), at)
+            .field("field", c.field)
+            .arg("value", c.text.clone())
+            .arg("key", kind.key())
+            .arg("key_field", c.field.key());
+        let d = match &c.origin {
+            constants::Origin::Config => continue,
+            constants::Origin::Title { cell, text } => {
+                // A title read whole (a survey's campaign) is not quoted twice.
+                let key = if *text == c.text {
+                    "sheet-value.origin-title-whole"
+                } else {
+                    "sheet-value.origin-title"
+                };
+                let mut d = d
+                    .msg("origin", key)
+                    .arg("cell", cell.clone())
+                    .arg("text", text.clone());
+                d.location = Location::cell(file, &sheet.name, cell.clone());
+                d
+            }
+            constants::Origin::SheetName => d.msg("origin", "sheet-value.origin-sheet"),
+            constants::Origin::FileName => d.msg("origin", "sheet-value.origin-file"),
+        };
+        diags.push(d);
+    }
     // Open-set columns are shared across sheets by header text.
     let names: &mut Vec<String> = match spec.extra {
         Extra::Criteria => &mut regs.supplier_criteria,
@@ -492,9 +583,25 @@ fn read_sheet(
             }
         })
         .collect();
-    let count = read_rows(sheet, &det, &extras, &ctx, diags, |row| {
+    let count = read_rows(sheet, &det, &extras, &ctx, diags, |mut row| {
+        for c in &constants {
+            row.values[c.field.index as usize] = c.value.clone();
+        }
         build(regs, kind, source_idx, row, &extra_index, extras.scale)
     });
+    let constants = constants
+        .iter()
+        .map(|c| SheetValue {
+            field: c.field.key(),
+            value: c.text.clone(),
+            from: match c.origin {
+                constants::Origin::Config => "config",
+                constants::Origin::Title { .. } => "title",
+                constants::Origin::SheetName => "sheet",
+                constants::Origin::FileName => "file",
+            },
+        })
+        .collect();
     regs.sources.entry(kind).or_default().push(Source {
         register: kind,
         file: file.to_owned(),
@@ -502,6 +609,8 @@ fn read_sheet(
         header_row: det.header_row,
         columns: det.columns,
         rows: count,
+        headers,
+        constants,
     });
 }
 
@@ -552,4 +661,71 @@ fn build(
         }
         _ => {}
     }
+}
+
+/// Every non-empty header cell of a recognised sheet, in column order, with
+/// what it is read as.
+fn column_list(
+    sheet: &crate::input::Sheet,
+    det: &Detection,
+    extras: &read::ExtraColumns,
+    ignored: &[(u32, String)],
+    extra: Extra,
+) -> Vec<Column> {
+    let spec = det.kind.spec();
+    let header = |c: u32| {
+        crate::input::parse::display(sheet.get_merged(det.header_row, c))
+            .trim()
+            .to_owned()
+    };
+    let mut out: Vec<(u32, Column)> = Vec::new();
+    let mut push = |c: u32, text: String, field: Option<String>, read_as: ColumnUse| {
+        out.push((
+            c,
+            Column {
+                cell: a1(det.header_row, c),
+                header: text,
+                field,
+                read_as,
+            },
+        ))
+    };
+    for (f, col) in spec.fields.iter().zip(&det.columns) {
+        if let Some(c) = col {
+            push(*c, header(*c), Some(f.key.to_owned()), ColumnUse::Field);
+        }
+    }
+    for (c, i, _) in &det.duplicates {
+        push(
+            *c,
+            header(*c),
+            Some(spec.fields[*i].key.to_owned()),
+            ColumnUse::Duplicate,
+        );
+    }
+    for (c, h) in &det.unmapped {
+        if extras.columns.iter().any(|(ec, _)| ec == c) {
+            let (key, read_as) = match extra {
+                Extra::Criteria => ("criterion", ColumnUse::Criterion),
+                _ => ("question", ColumnUse::Question),
+            };
+            push(*c, h.clone(), Some(key.to_owned()), read_as);
+        } else {
+            let filled = sheet.rows().is_some_and(|(_, last)| {
+                (det.header_row + 1..=last)
+                    .any(|r| !crate::input::parse::is_empty(sheet.get(r, *c)))
+            });
+            let read_as = if filled {
+                ColumnUse::Unmapped
+            } else {
+                ColumnUse::Blank
+            };
+            push(*c, h.clone(), None, read_as);
+        }
+    }
+    for (c, h) in ignored {
+        push(*c, h.clone(), None, ColumnUse::Ignored);
+    }
+    out.sort_by_key(|(c, _)| *c);
+    out.into_iter().map(|(_, col)| col).collect()
 }

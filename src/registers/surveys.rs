@@ -53,6 +53,17 @@ register! {
                 "Respondent's name, only if they chose to give it (usually empty).",
             )
             .example("", ""),
+        Profile profile: Option<String> =
+            field("profile", "Profil du répondant", "Respondent profile", FieldType::Text)
+            .aliases(&[
+                "Profil", "Spécialité", "Specialty", "Profession", "Service du répondant",
+                "Fonction du répondant", "Profile",
+            ])
+            .help(
+                "Précision sur le répondant, quand l'enquête la demande\u{a0}: spécialité du prescripteur, métier du salarié, tranche d'âge du patient.",
+                "Detail about the respondent, when the survey asks for it: the prescriber's specialty, the employee's job, the patient's age band.",
+            )
+            .example("", ""),
         Comment comment: Option<String> =
             field("comment", "Commentaire", "Comment", FieldType::FreeText)
             .personal()

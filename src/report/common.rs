@@ -115,11 +115,26 @@ pub struct SourceEntry {
     pub rows: String,
 }
 
+/// Columns of one sheet that were not read, or fields it gave once for
+/// every row.
+#[derive(Debug, Clone, Serialize)]
+pub struct SheetNote {
+    pub register: String,
+    pub file: String,
+    pub sheet: String,
+    /// "Coût (G3), Criticité (H3)" or "Année = 2025 (titre)".
+    pub items: String,
+}
+
 /// The last appendix: sources, validation summary, version.
 #[derive(Debug, Clone, Serialize)]
 pub struct Appendix {
     pub files: Vec<FileEntry>,
     pub sources: Vec<SourceEntry>,
+    /// Header cells of register sheets that no field reads.
+    pub unread: Vec<SheetNote>,
+    /// Fields a sheet gives once (title, sheet or file name, smq.toml).
+    pub sheet_values: Vec<SheetNote>,
     pub missing_registers: Vec<String>,
     pub errors: usize,
     pub warnings: usize,
@@ -157,6 +172,45 @@ impl Appendix {
                 rows: format::count(s.rows, lang),
             })
             .collect();
+        let note = |s: &crate::registers::Source, items: Vec<String>| SheetNote {
+            register: s.register.label(lang).to_owned(),
+            file: s.file.clone(),
+            sheet: s.sheet.clone(),
+            items: items.join(", "),
+        };
+        let all_sources = || checked.registers.sources.values().flatten();
+        let unread = all_sources()
+            .filter_map(|s| {
+                let items: Vec<String> = s
+                    .headers
+                    .iter()
+                    .filter(|c| c.read_as == crate::registers::ColumnUse::Unmapped)
+                    .map(|c| format!("{} ({})", c.header, c.cell))
+                    .collect();
+                (!items.is_empty()).then(|| note(s, items))
+            })
+            .collect();
+        let sheet_values = all_sources()
+            .filter_map(|s| {
+                let items: Vec<String> = s
+                    .constants
+                    .iter()
+                    .map(|c| {
+                        let label = s
+                            .register
+                            .spec()
+                            .by_key(c.field)
+                            .map_or(c.field, |f| f.field().label(lang));
+                        format!(
+                            "{label} = {} ({})",
+                            c.value,
+                            i18n::text(&format!("report.sheet-value-from-{}", c.from), lang)
+                        )
+                    })
+                    .collect();
+                (!items.is_empty()).then(|| note(s, items))
+            })
+            .collect();
         let missing_registers = RegisterKind::ALL
             .iter()
             .filter(|k| !checked.registers.found(**k) && !k.optional())
@@ -185,6 +239,8 @@ impl Appendix {
         Appendix {
             files,
             sources,
+            unread,
+            sheet_values,
             missing_registers,
             errors,
             warnings,

@@ -18,6 +18,7 @@ mod formats;
 mod fuzz_regressions;
 mod hostile;
 mod init;
+mod layout_sheet;
 mod reading;
 mod report_audit;
 mod report_indicators;

@@ -112,7 +112,8 @@ fn english_headers_units_and_blank_columns() {
         )],
     );
     let c = check(&ws);
-    assert_eq!(codes(&c), exp(&[]));
+    // "Notes" names no field: reported, not silently dropped.
+    assert_eq!(codes(&c), exp(&[("unmapped-column", "G1")]));
     let ev = &c.registers.events;
     assert_eq!(ev.len(), 2, "the blank row is not a record");
     assert_eq!(ev[1].kind, Some(EventType::NearMiss));
@@ -478,8 +479,12 @@ fn configuration_maps_headers_and_pins_sheets() {
     let c = check(&ws);
     assert!(c.registers.found(RegisterKind::Rex));
     assert_eq!(c.registers.events[0].detected, Some(ymd(2025, 1, 2)));
-    // "Genre" is not mapped: the required type column is missing, on the header row.
-    assert_eq!(codes(&c), exp(&[("missing-column", "A1")]));
+    // "Genre" is not mapped: the required type column is missing, on the
+    // header row, and "Genre" is reported as a column not read.
+    assert_eq!(
+        codes(&c),
+        exp(&[("missing-column", "A1"), ("unmapped-column", "C1")])
+    );
     assert!(
         c.diagnostics[c.diagnostics.len() - 1]
             .message(smq::i18n::Lang::Fr)
@@ -537,7 +542,11 @@ fn supplier_criteria_are_an_open_set() {
         c.registers.supplier_evaluations[0].criteria,
         [(0, 4.0), (1, 3.0), (2, 2.5)]
     );
-    assert_eq!(codes(&c), exp(&[("invalid-number", "D3")]));
+    // "Remarque interne" is text: not a criterion, reported as not read.
+    assert_eq!(
+        codes(&c),
+        exp(&[("unmapped-column", "G1"), ("invalid-number", "D3")])
+    );
 
     // Configured criteria: only those columns.
     std::fs::write(
@@ -547,7 +556,15 @@ fn supplier_criteria_are_an_open_set() {
     .unwrap();
     let c = check(&ws);
     assert_eq!(c.registers.supplier_criteria, ["Qualité"]);
-    assert_eq!(codes(&c), exp(&[]));
+    // The other columns are then not read, and said so.
+    assert_eq!(
+        codes(&c),
+        exp(&[
+            ("unmapped-column", "D1"),
+            ("unmapped-column", "E1"),
+            ("unmapped-column", "G1")
+        ])
+    );
 }
 
 #[test]
